@@ -75,6 +75,10 @@ EvtEvent   *evt_store_get_event          (EvtStore            *self,
 EvtEvent   *evt_store_get_event_by_uid   (EvtStore            *self,
                                           const char          *uid,
                                           GError             **error);
+EvtEvent   *evt_store_get_occurrence     (EvtStore            *self,
+                                          const char          *uid,
+                                          const char          *recurrence_id,
+                                          GError             **error);
 EvtEvent   *evt_store_lookup_event       (EvtStore            *self,
                                           const char          *id_or_uid,
                                           GError             **error);
