@@ -35,7 +35,47 @@ struct _EvtStore
 
 G_DEFINE_TYPE (EvtStore, evt_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (evt-store-error-quark, evt_store_error)
+/* A refused field is named in the message for people and in the error's private
+ * data for widgets, which show the message next to that field. */
+typedef struct
+{
+  char *field;
+} EvtStoreErrorPrivate;
+
+static void
+evt_store_error_private_init (EvtStoreErrorPrivate *priv)
+{
+}
+
+static void
+evt_store_error_private_copy (const EvtStoreErrorPrivate *src,
+                              EvtStoreErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+}
+
+static void
+evt_store_error_private_clear (EvtStoreErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (EvtStoreError, evt_store_error)
+
+/**
+ * evt_store_error_get_field:
+ * @error: an error
+ *
+ * Returns: (nullable): for %EVT_STORE_ERROR_INVALID, the property name of the
+ *   refused field ("title", "end", "sectors"...), else %NULL
+ */
+const char *
+evt_store_error_get_field (const GError *error)
+{
+  EvtStoreErrorPrivate *priv = evt_store_error_get_private (error);
+
+  return priv != NULL ? priv->field : NULL;
+}
 
 enum {
   PROP_0,
@@ -1386,24 +1426,26 @@ evt_store_count_events (EvtStore  *self,
 
 static gboolean
 invalid (GError     **error,
+         const char  *field,
          const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
+         ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 invalid (GError     **error,
+         const char  *field,
          const char  *format,
          ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  g_set_error_literal (error, EVT_STORE_ERROR, EVT_STORE_ERROR_INVALID, "");
-  if (error != NULL && *error != NULL)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+
+  g_set_error_literal (error, EVT_STORE_ERROR, EVT_STORE_ERROR_INVALID, message);
+  if (error != NULL && *error != NULL)
+    evt_store_error_get_private (*error)->field = g_strdup (field);
   return FALSE;
 }
 
@@ -1475,45 +1517,49 @@ evt_store_validate_event (EvtStore  *self,
   g_return_val_if_fail (EVT_IS_EVENT (event), FALSE);
 
   if (stripped_title[0] == '\0')
-    return invalid (error, _("Title: an event needs a title"));
+    return invalid (error, "title", _("Title: an event needs a title"));
 
   if ((guint) evt_event_get_kind (event) >= EVT_N_KINDS)
-    return invalid (error, _("Kind: unknown kind %d"), evt_event_get_kind (event));
+    return invalid (error, "kind", _("Kind: unknown kind %d"), evt_event_get_kind (event));
   if ((guint) evt_event_get_status (event) >= EVT_N_STATUSES)
-    return invalid (error, _("Status: unknown status %d"), evt_event_get_status (event));
+    return invalid (error, "status", _("Status: unknown status %d"),
+                    evt_event_get_status (event));
   if ((guint) evt_event_get_visibility (event) > EVT_VISIBILITY_INTERNAL)
-    return invalid (error, _("Visibility: unknown visibility %d"),
+    return invalid (error, "visibility", _("Visibility: unknown visibility %d"),
                     evt_event_get_visibility (event));
 
   tz = g_time_zone_new_identifier (evt_event_get_timezone (event));
   if (tz == NULL)
-    return invalid (error, _("Time zone: “%s” is not a known time zone (expected e.g. "
-                             "Europe/Paris)"), evt_event_get_timezone (event));
+    return invalid (error, "timezone",
+                    _("Time zone: “%s” is not a known time zone (expected e.g. Europe/Paris)"),
+                    evt_event_get_timezone (event));
 
   if (start == NULL)
-    return invalid (error, _("Start: the start date is missing"));
+    return invalid (error, "start", _("Start: the start date is missing"));
   if (end == NULL)
-    return invalid (error, _("End: the end date is missing"));
+    return invalid (error, "end", _("End: the end date is missing"));
   if (g_date_time_compare (end, start) < 0)
     {
       g_autofree char *s = evt_date_format_iso (start, all_day);
       g_autofree char *e = evt_date_format_iso (end, all_day);
-      return invalid (error, _("End: the end (%s) is before the start (%s)"), e, s);
+      return invalid (error, "end", _("End: the end (%s) is before the start (%s)"), e, s);
     }
   if (all_day && (!is_midnight (start) || !is_midnight (end)))
-    return invalid (error, _("Start: an all-day event starts and ends on whole days"));
+    return invalid (error, "start",
+                    _("Start: an all-day event starts and ends on whole days"));
   if ((ostart == NULL) != (oend == NULL))
-    return invalid (error, _("Original dates: both the original start and end are "
-                             "needed"));
+    return invalid (error, "original-start",
+                    _("Original dates: both the original start and end are needed"));
   if (ostart != NULL && g_date_time_compare (oend, ostart) < 0)
-    return invalid (error, _("Original dates: the original end is before the original "
-                             "start"));
+    return invalid (error, "original-start",
+                    _("Original dates: the original end is before the original start"));
 
   if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
-    return invalid (error, _("URL: “%s” is not a web address (expected https://…)"), url);
+    return invalid (error, "url", _("URL: “%s” is not a web address (expected https://…)"),
+                    url);
 
   if (evt_event_get_budget_cents (event) < -1)
-    return invalid (error, _("Budget: a budget cannot be negative"));
+    return invalid (error, "budget-cents", _("Budget: a budget cannot be negative"));
 
   if (sectors != NULL)
     {
@@ -1532,7 +1578,8 @@ evt_store_validate_event (EvtStore  *self,
       g_rec_mutex_unlock (&self->lock);
 
       if (!ok)
-        return invalid (error, _("Sectors: unknown sector “%s” (known: %s)"), unknown, known);
+        return invalid (error, "sectors", _("Sectors: unknown sector “%s” (known: %s)"),
+                        unknown, known);
     }
 
   return TRUE;
@@ -1973,12 +2020,13 @@ evt_store_save_sector (EvtStore         *self,
   g_return_val_if_fail (sector != NULL, FALSE);
 
   if (!is_valid_slug (sector->slug))
-    return invalid (error, _("Sector: “%s” is not a valid identifier (expected lower-case "
-                             "letters, digits and dashes)"), sector->slug ? sector->slug : "");
+    return invalid (error, "slug", _("Sector: “%s” is not a valid identifier (expected "
+                                     "lower-case letters, digits and dashes)"),
+                    sector->slug ? sector->slug : "");
   if (sector->name == NULL || sector->name[0] == '\0')
-    return invalid (error, _("Sector: a sector needs a name"));
+    return invalid (error, "name", _("Sector: a sector needs a name"));
   if (!is_valid_colour (sector->colour))
-    return invalid (error, _("Sector: “%s” is not a colour (expected #rrggbb)"),
+    return invalid (error, "colour", _("Sector: “%s” is not a colour (expected #rrggbb)"),
                     sector->colour ? sector->colour : "");
 
   if (!evt_store_begin (self, error))

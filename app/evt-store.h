@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 #define EVT_STORE_ERROR (evt_store_error_quark ())
 GQuark evt_store_error_quark (void);
+const char *evt_store_error_get_field (const GError *error);
 
 typedef enum
 {
