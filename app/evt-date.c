@@ -124,6 +124,27 @@ parsed_to_date_time (const Parsed *parsed,
                           parsed->hour, parsed->minute, parsed->second);
 }
 
+/* TRUE if @dt shows the time that was typed; a time in the gap of a change to
+ * summer time does not exist and GLib moves it. */
+static gboolean
+check_wall_clock (GDateTime     *dt,
+                  const Parsed  *parsed,
+                  GTimeZone     *tz,
+                  GError       **error)
+{
+  if (g_date_time_get_day_of_month (dt) == parsed->day &&
+      g_date_time_get_hour (dt) == parsed->hour &&
+      g_date_time_get_minute (dt) == parsed->minute)
+    return TRUE;
+
+  g_set_error (error, EVT_DATE_ERROR, EVT_DATE_ERROR_INVALID,
+               _("%04d-%02d-%02dT%02d:%02d does not exist in the time zone %s: "
+                 "the clocks change at that time"),
+               parsed->year, parsed->month, parsed->day, parsed->hour, parsed->minute,
+               g_time_zone_get_identifier (tz));
+  return FALSE;
+}
+
 static void
 set_not_a_date (GError     **error,
                 const char  *text)
@@ -165,7 +186,6 @@ evt_date_range_parse (const char  *text,
   g_autoptr(GDateTime) start_dt = NULL;
   g_autoptr(GDateTime) end_dt = NULL;
   g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
   const char *dots;
   Parsed first;
   Parsed last;
@@ -239,6 +259,12 @@ evt_date_range_parse (const char  *text,
       set_not_a_date (error, stripped);
       return FALSE;
     }
+
+  /* A time skipped when the clocks go forward would silently become another one. */
+  if (first.has_time &&
+      (!check_wall_clock (start_dt, &first, tz, error) ||
+       (dots != NULL && !check_wall_clock (end_dt, &last, tz, error))))
+    return FALSE;
 
   if (g_date_time_compare (end_dt, start_dt) < 0)
     {

@@ -2,8 +2,6 @@
 /* evt-event.c: one event of the yearly calendar. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "evt-date.h"
 #include "evt-enum-types.h"
 #include "evt-event-private.h"
@@ -652,7 +650,8 @@ evt_event_set_id (EvtEvent *self,
  * evt_event_get_uid:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the iCalendar UID, stable across exports, or %NULL if not set
+ * Returns: (transfer none) (nullable): the iCalendar UID, stable across exports, or
+ *   %NULL if not set
  */
 const char *
 evt_event_get_uid (EvtEvent *self)
@@ -774,7 +773,8 @@ evt_event_set_status (EvtEvent  *self,
  * evt_event_get_status_reason:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): why the status is what it is, e.g. the reason of a cancellation, or %NULL if not set
+ * Returns: (transfer none) (nullable): why the status is what it is, e.g. the reason of
+ *   a cancellation, or %NULL if not set
  */
 const char *
 evt_event_get_status_reason (EvtEvent *self)
@@ -787,7 +787,8 @@ evt_event_get_status_reason (EvtEvent *self)
 /**
  * evt_event_set_status_reason:
  * @self: an #EvtEvent
- * @reason: (nullable): why the status is what it is, e.g. the reason of a cancellation; "" is the same as %NULL
+ * @reason: (nullable): why the status is what it is, e.g. the reason of a cancellation;
+ *   "" is the same as %NULL
  */
 void
 evt_event_set_status_reason (EvtEvent   *self,
@@ -960,7 +961,8 @@ evt_event_set_original_dates (EvtEvent  *self,
  * evt_event_get_venue:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the venue, e.g. the exhibition centre, or %NULL if not set
+ * Returns: (transfer none) (nullable): the venue, e.g. the exhibition centre, or %NULL
+ *   if not set
  */
 const char *
 evt_event_get_venue (EvtEvent *self)
@@ -1072,7 +1074,8 @@ evt_event_set_organiser (EvtEvent   *self,
  * evt_event_get_partners:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the partners and co-organisers, as free text, or %NULL if not set
+ * Returns: (transfer none) (nullable): the partners and co-organisers, as free text, or
+ *   %NULL if not set
  */
 const char *
 evt_event_get_partners (EvtEvent *self)
@@ -1085,7 +1088,8 @@ evt_event_get_partners (EvtEvent *self)
 /**
  * evt_event_set_partners:
  * @self: an #EvtEvent
- * @partners: (nullable): the partners and co-organisers, as free text; "" is the same as %NULL
+ * @partners: (nullable): the partners and co-organisers, as free text; "" is the same
+ *   as %NULL
  */
 void
 evt_event_set_partners (EvtEvent   *self,
@@ -1231,7 +1235,8 @@ evt_event_set_description (EvtEvent   *self,
  * evt_event_get_notes:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the internal notes, never published, or %NULL if not set
+ * Returns: (transfer none) (nullable): the internal notes, never published, or %NULL if
+ *   not set
  */
 const char *
 evt_event_get_notes (EvtEvent *self)
@@ -1421,7 +1426,8 @@ evt_event_set_modified (EvtEvent  *self,
  * evt_event_get_series:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the key shared by the editions of one recurring show, or %NULL if not set
+ * Returns: (transfer none) (nullable): the key shared by the editions of one recurring
+ *   show, or %NULL if not set
  */
 const char *
 evt_event_get_series (EvtEvent *self)
@@ -1434,7 +1440,8 @@ evt_event_get_series (EvtEvent *self)
 /**
  * evt_event_set_series:
  * @self: an #EvtEvent
- * @series: (nullable): the key shared by the editions of one recurring show; "" is the same as %NULL
+ * @series: (nullable): the key shared by the editions of one recurring show; "" is the
+ *   same as %NULL
  */
 void
 evt_event_set_series (EvtEvent   *self,
@@ -1449,7 +1456,8 @@ evt_event_set_series (EvtEvent   *self,
  * evt_event_get_source:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): where the event came from: NULL when typed in Eventail, "sample", or an imported file name, or %NULL if not set
+ * Returns: (transfer none) (nullable): where the event came from: NULL when typed in
+ *   Eventail, "sample", or an imported file name, or %NULL if not set
  */
 const char *
 evt_event_get_source (EvtEvent *self)
@@ -1462,7 +1470,8 @@ evt_event_get_source (EvtEvent *self)
 /**
  * evt_event_set_source:
  * @self: an #EvtEvent
- * @source: (nullable): where the event came from: NULL when typed in Eventail, "sample", or an imported file name; "" is the same as %NULL
+ * @source: (nullable): where the event came from: NULL when typed in Eventail,
+ *   "sample", or an imported file name; "" is the same as %NULL
  */
 void
 evt_event_set_source (EvtEvent   *self,
@@ -1477,7 +1486,8 @@ evt_event_set_source (EvtEvent   *self,
  * evt_event_get_recurrence_id:
  * @self: an #EvtEvent
  *
- * Returns: (transfer none) (nullable): the iCalendar RECURRENCE-ID of an occurrence, as ISO 8601 text, or %NULL if not set
+ * Returns: (transfer none) (nullable): the iCalendar RECURRENCE-ID of an occurrence, as
+ *   ISO 8601 text, or %NULL if not set
  */
 const char *
 evt_event_get_recurrence_id (EvtEvent *self)
@@ -1490,7 +1500,8 @@ evt_event_get_recurrence_id (EvtEvent *self)
 /**
  * evt_event_set_recurrence_id:
  * @self: an #EvtEvent
- * @recurrence_id: (nullable): the iCalendar RECURRENCE-ID of an occurrence, as ISO 8601 text; "" is the same as %NULL
+ * @recurrence_id: (nullable): the iCalendar RECURRENCE-ID of an occurrence, as ISO 8601
+ *   text; "" is the same as %NULL
  */
 void
 evt_event_set_recurrence_id (EvtEvent   *self,

@@ -214,6 +214,9 @@ test_parse_accepted (void)
       "2021-10-05T09:00..2021-10-05T12:00" },
     { "2021-10-05T09:00..2021-10-07T17:45", FALSE, "2021-10-05T09:00", "2021-10-07T17:45",
       "2021-10-05T09:00..2021-10-07T17:45" },
+    { "2021-03-28T01:30..03:30", FALSE, "2021-03-28T01:30", "2021-03-28T03:30",
+      "2021-03-28T01:30..2021-03-28T03:30" },
+    { "2021-03-28", TRUE, "2021-03-28", "2021-03-28", "2021-03-28" },
     { "2021-12-30..2022-01-02", TRUE, "2021-12-30", "2022-01-02", "2021-12-30..2022-01-02" },
   };
 
@@ -243,10 +246,11 @@ test_parse_accepted (void)
       g_assert_cmpstr (end_text, ==, cases[i].end);
       g_assert_cmpstr (formatted, ==, cases[i].formatted);
 
-      /* In the zone asked for: Paris is UTC+1 in winter, UTC+2 in summer. */
-      g_assert_cmpstr (g_date_time_get_timezone_abbreviation (start), ==,
-                       g_date_time_get_month (start) >= 4 && g_date_time_get_month (start) <= 9
-                       ? "CEST" : (g_date_time_get_month (start) == 10 ? "CEST" : "CET"));
+      /* In the zone asked for */
+      g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (start)), ==,
+                       "Europe/Paris");
+      g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (end)), ==,
+                       "Europe/Paris");
       if (all_day)
         {
           g_assert_cmpint (g_date_time_get_hour (start), ==, 0);
@@ -337,6 +341,10 @@ test_parse_rejected (void)
     { "2021-10-05T12:00..2021-10-04T12:00",
       "the end (2021-10-04T12:00) is before the start (2021-10-05T12:00)" },
   };
+  static const char *skipped[] = {
+    "2021-03-28T02:30",
+    "2021-03-28T01:00..02:15",
+  };
   static const char *mixed[] = {
     "2021-10-05..2021-10-06T10:00",
     "2021-10-05T09:00..2021-10-06",
@@ -368,6 +376,18 @@ test_parse_rejected (void)
       g_assert_false (evt_date_range_parse (mixed[i], NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, EVT_DATE_ERROR, EVT_DATE_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (error->message, expected));
+    }
+
+  /* Paris skips from 02:00 to 03:00 on 2021-03-28. */
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (evt_date_range_parse (skipped[i], NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, EVT_DATE_ERROR, EVT_DATE_ERROR_INVALID);
+      g_assert_true (g_str_has_suffix (error->message,
+                                       "does not exist in the time zone Europe/Paris: "
+                                       "the clocks change at that time"));
     }
 
   /* NULL text is an error, not a crash. */
