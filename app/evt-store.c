@@ -172,6 +172,35 @@ static const char * const migrations[] = {
   "          new.description, new.notes);"
   "END;"
   "INSERT INTO events_fts (events_fts) VALUES ('rebuild');",
+
+  /* 2 → 3: named feeds (saved filters written to .ics files, see evt-feed.c) and
+   * settings such as the feed folder. */
+  "CREATE TABLE feeds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  range_kind TEXT NOT NULL DEFAULT 'all'"
+  "    CHECK (range_kind IN ('all', 'years', 'rolling')),"
+  "  range_from INTEGER NOT NULL DEFAULT 0,"
+  "  range_to INTEGER NOT NULL DEFAULT 0,"
+  "  statuses TEXT,"
+  "  kinds TEXT,"
+  "  sectors TEXT,"
+  "  privacy TEXT NOT NULL DEFAULT 'public' CHECK (privacy IN ('public', 'internal')),"
+  "  cancelled TEXT NOT NULL DEFAULT 'prefix'"
+  "    CHECK (cancelled IN ('include', 'exclude', 'prefix')),"
+  "  postponed TEXT NOT NULL DEFAULT 'prefix'"
+  "    CHECK (postponed IN ('include', 'exclude', 'prefix')),"
+  "  refresh_minutes INTEGER NOT NULL DEFAULT 60,"
+  "  colour TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL"
+  ");"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EVT_STORE_SCHEMA_VERSION);
