@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* evt-application.c: the application: options, store, windows and app actions. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evt-application.h"
+#include "evt-cli.h"
+#include "evt-ui.h"
+#include "evt-window.h"
+
+struct _EvtApplication
+{
+  AdwApplication  parent_instance;
+
+  EvtStore       *store;      /* NULL until the first window asks for it */
+  GError         *open_error; /* why the store could not be opened */
+  gboolean        opened;
+};
+
+G_DEFINE_FINAL_TYPE (EvtApplication, evt_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "year", 'y', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show the events of YEAR"), N_("YEAR") },
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database in FILE (default: $EVENTAIL_DATABASE, else the user data folder)"),
+    N_("FILE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+/**
+ * evt_application_parse_year:
+ * @text: what was typed, "2021"
+ * @year: (out): the year
+ * @error: return location for a #GError
+ *
+ * Reads a year given on the command line.
+ *
+ * Returns: %TRUE if @text is a year the window can show
+ */
+gboolean
+evt_application_parse_year (const char  *text,
+                            int         *year,
+                            GError     **error)
+{
+  gint64 value;
+
+  if (text == NULL ||
+      !g_ascii_string_to_signed (text, 10, EVT_WINDOW_MIN_YEAR, EVT_WINDOW_MAX_YEAR, &value,
+                                 NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: a bad value of --year, then the accepted range */
+                   _("Invalid year “%s”: give a year from %d to %d, such as 2021"),
+                   text ? text : "", EVT_WINDOW_MIN_YEAR, EVT_WINDOW_MAX_YEAR);
+      return FALSE;
+    }
+
+  *year = (int) value;
+  return TRUE;
+}
+
+static int
+get_current_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
+}
+
+static void
+give_store (EvtApplication *self,
+            EvtWindow      *window)
+{
+  if (!self->opened)
+    return;
+
+  if (self->open_error != NULL)
+    evt_window_show_error (window, evt_store_get_path (self->store), self->open_error);
+  else if (evt_window_get_store (window) == NULL)
+    evt_window_set_store (window, self->store);
+}
+
+static void
+open_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(EvtApplication) self = user_data;
+
+  self->opened = TRUE;
+  if (!evt_store_open_finish (EVT_STORE (object), result, &self->open_error))
+    g_warning ("Could not open %s: %s", evt_store_get_path (self->store),
+               self->open_error->message);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (EVT_IS_WINDOW (l->data))
+        give_store (self, EVT_WINDOW (l->data));
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The store is opened in a worker thread: the window shows at once, with a spinner
+ * until the file is open. */
+static void
+ensure_store (EvtApplication *self,
+              const char     *path)
+{
+  g_autofree char *resolved = NULL;
+
+  if (self->store != NULL)
+    return;
+
+  resolved = evt_store_resolve_path (path);
+  self->store = evt_store_new (resolved);
+
+  g_application_hold (G_APPLICATION (self));
+  evt_store_open_async (self->store, NULL, open_done, g_object_ref (self));
+}
+
+static void
+show_window (EvtApplication *self,
+             int             year)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (EVT_IS_WINDOW (window))
+    evt_window_set_year (EVT_WINDOW (window), year);
+  else
+    {
+      window = GTK_WINDOW (evt_window_new (GTK_APPLICATION (self), year));
+      give_store (self, EVT_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+evt_application_activate (GApplication *app)
+{
+  EvtApplication *self = EVT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  ensure_store (self, NULL);
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    show_window (self, get_current_year ());
+}
+
+static int
+evt_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  const char *text = NULL;
+  int year;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("eventail %s\n", PACKAGE_VERSION);
+      return EVT_CLI_OK;
+    }
+
+  if (g_variant_dict_lookup (options, "year", "&s", &text))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!evt_application_parse_year (text, &year, &error))
+        {
+          g_printerr ("eventail: %s\n", error->message);
+          g_printerr (_("Run “eventail --help” to see the options.\n"));
+          return EVT_CLI_USAGE;
+        }
+    }
+
+  /* Another database is another application: do not hand the command line to a
+   * running instance that shows a different file. */
+  if (g_variant_dict_contains (options, "database"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static int
+evt_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  EvtApplication *self = EVT_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *path = NULL;
+  const char *database = NULL;
+  const char *text = NULL;
+  int year = get_current_year ();
+
+  if (g_variant_dict_lookup (options, "year", "&s", &text) &&
+      !evt_application_parse_year (text, &year, NULL))
+    return EVT_CLI_USAGE;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                              database);
+      path = g_file_get_path (file);
+    }
+
+  ensure_store (self, path);
+  show_window (self, year);
+
+  return EVT_CLI_OK;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing, not destroying, lets each window save its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = {
+    "The Eventail developers",
+    NULL
+  };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Eventail"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Eventail developers"),
+                        "developers", developers,
+                        "comments", _("Plan a year of trade shows, congresses and webinars, "
+                                      "and share it as calendar feeds"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2024 The Eventail developers",
+                        /* Translators: your names, one per line, shown in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+load_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EvtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!EVT_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "load-sample", load_sample_action },
+};
+
+static void
+evt_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (evt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+evt_application_dispose (GObject *object)
+{
+  EvtApplication *self = (EvtApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (evt_application_parent_class)->dispose (object);
+}
+
+static void
+evt_application_class_init (EvtApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = evt_application_dispose;
+  app_class->activate = evt_application_activate;
+  app_class->startup = evt_application_startup;
+  app_class->handle_local_options = evt_application_handle_local_options;
+  app_class->command_line = evt_application_command_line;
+}
+
+static void
+evt_application_init (EvtApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Without a command, opens the window. "
+                                              "Run “eventail help” for the commands."));
+}
+
+/**
+ * evt_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+EvtApplication *
+evt_application_new (void)
+{
+  return g_object_new (EVT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/eventail/Eventail",
+                       NULL);
+}
+
+/**
+ * evt_application_get_store:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the store, %NULL before a window asked for it
+ */
+EvtStore *
+evt_application_get_store (EvtApplication *self)
+{
+  g_return_val_if_fail (EVT_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * evt_ui_run:
+ * @argc: the number of arguments
+ * @argv: the arguments
+ *
+ * Runs the window: parses --year and --database, opens the store, shows the year.
+ *
+ * Returns: the exit status
+ */
+int
+evt_ui_run (int    argc,
+            char **argv)
+{
+  g_autoptr(EvtApplication) app = NULL;
+
+  g_set_application_name (_("Eventail"));
+  app = evt_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
