@@ -181,6 +181,12 @@ assert_rows_match_store (Fixture *fixture,
     }
 }
 
+static guint
+count_events (EvtWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (window)));
+}
+
 static void
 test_sample_years (void)
 {
@@ -194,8 +200,7 @@ test_sample_years (void)
   /* 2021: the twelve shows of the programme, all cancelled by the health crisis. */
   g_assert_cmpint (evt_window_get_year (fixture.window), ==, 2021);
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "events");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (fixture.window))),
-                    ==, 12);
+  g_assert_cmpuint (count_events (fixture.window), ==, 12);
   g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "12 events");
   assert_rows_match_store (&fixture, 2021);
 
@@ -237,8 +242,7 @@ test_sample_years (void)
   wait_for_window (fixture.window);
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "empty-year");
   g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "No events");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (fixture.window))),
-                    ==, 0);
+  g_assert_cmpuint (count_events (fixture.window), ==, 0);
 
   /* And back: the switcher still works from the empty page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.previous-year", NULL);
@@ -423,6 +427,69 @@ test_date_format (void)
   g_assert_cmpstr (march, ==, "March");
 }
 
+/* The shortcuts the window answers are the ones the shortcuts window lists. */
+static void
+test_shortcuts (void)
+{
+  static const struct { const char *accel; const char *action; } expected[] = {
+    { "<Control>Page_Up", "win.previous-year" },
+    { "<Control>Page_Down", "win.next-year" },
+    { "<Control>t", "win.current-year" },
+    { "<Control>w", "window.close" },
+  };
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GSList) objects = NULL;
+  EvtWindow *window;
+
+  window = g_object_ref_sink (evt_window_new (NULL, 2021));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action))
+            g_hash_table_replace (actions, gtk_shortcut_trigger_to_string (trigger),
+                                  g_strdup (gtk_named_action_get_action_name (
+                                    GTK_NAMED_ACTION (action))));
+        }
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/github/eventail/Eventail/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      if (accel != NULL)
+        g_hash_table_add (listed, g_steal_pointer (&accel));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (g_hash_table_lookup (actions, expected[i].accel), ==, expected[i].action);
+      g_assert_true (g_hash_table_contains (listed, expected[i].accel));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -471,6 +538,7 @@ main (int    argc,
   g_test_add_func ("/window/sample-years", test_sample_years);
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/corrupt-database", test_corrupt_database);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
 
   return g_test_run ();
 }

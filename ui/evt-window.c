@@ -703,8 +703,10 @@ add_shortcut (GtkShortcutController *controller,
               const char            *accelerator,
               const char            *action_name)
 {
+  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accelerator);
+
   gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                        gtk_shortcut_new (trigger,
                                                           gtk_named_action_new (action_name)));
 }
 
