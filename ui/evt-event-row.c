@@ -173,7 +173,8 @@ update (EvtEventRow *self)
     }
   else
     {
-      gtk_label_set_text (self->tile_month, _("TBA"));
+      /* No month to show: the group heading says "Date to Be Announced". */
+      gtk_label_set_text (self->tile_month, "");
       gtk_label_set_text (self->tile_day, "?");
     }
 
