@@ -792,6 +792,7 @@ evt_store_open (EvtStore      *self,
   gboolean exists;
   gint64 version = 0;
   gint64 n_objects = 0;
+  gint64 n_damaged = 0;
   int rc;
 
   g_return_val_if_fail (EVT_IS_STORE (self), FALSE);
@@ -822,9 +823,14 @@ evt_store_open (EvtStore      *self,
   /* Read before anything writes, so that a foreign, corrupt or newer file is
    * refused without a byte of it changing. */
   if (!read_int (self, "PRAGMA user_version", &version, error) ||
-      !read_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+      !read_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
+      /* A damaged page outside the schema is otherwise only found when written. */
+      !read_int (self, "SELECT count(*) FROM pragma_quick_check WHERE quick_check <> 'ok'",
+                 &n_damaged, error) ||
+      n_damaged > 0)
     {
-      if (error != NULL && *error != NULL && (*error)->code == EVT_STORE_ERROR_NOT_DATABASE)
+      if (n_damaged > 0 ||
+          (error != NULL && *error != NULL && (*error)->code == EVT_STORE_ERROR_NOT_DATABASE))
         {
           g_clear_error (error);
           g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE,
@@ -2112,7 +2118,8 @@ evt_store_remove_sector (EvtStore    *self,
   bind_text (stmt, 1, slug);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      /* ON DELETE RESTRICT fails as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY. */
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_CONSTRAINT,
                      _("Sector: “%s” is used by events; remove it from them first"), slug);
       else
