@@ -236,6 +236,9 @@ emit_changed_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whoever runs the store's main context (the window's main loop owns it for as
+ * long as it runs) hears "changed" there; with no loop running (the command line,
+ * tests), it is emitted right away in the writing thread. */
 static void
 notify_changed (EvtStore *self)
 {
@@ -867,6 +870,10 @@ evt_store_open (EvtStore      *self,
 
 fail:
   g_clear_pointer (&self->db, sqlite3_close);
+  /* A file this call created and could not make a database (disk full...) would
+   * be refused as "not SQLite" from then on: take it back. */
+  if (!exists)
+    g_unlink (self->path);
   return FALSE;
 }
 
@@ -1304,7 +1311,8 @@ evt_store_query (EvtStore        *self,
           from = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&query->from),
                                   g_date_get_month (&query->from),
                                   g_date_get_day (&query->from));
-          g_string_append (sql, " AND e.end >= :from");
+          /* A timed event ending at midnight does not reach that day. */
+          g_string_append (sql, " AND (e.end = :from OR e.end > :from || 'T00:00:00')");
         }
       if (g_date_valid (&query->to))
         {
