@@ -1249,7 +1249,8 @@ validate (EvtStore  *store,
       break;
 
     case EVT_FEED_RANGE_ROLLING:
-      if (ABS (feed->range_from) > EVT_FEED_MAX_OFFSET || ABS (feed->range_to) > EVT_FEED_MAX_OFFSET)
+      if (ABS (feed->range_from) > EVT_FEED_MAX_OFFSET ||
+          ABS (feed->range_to) > EVT_FEED_MAX_OFFSET)
         return invalid (error, _("Years: at most %d years before or after this one"),
                         EVT_FEED_MAX_OFFSET);
       if (feed->range_from > feed->range_to)

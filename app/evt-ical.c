@@ -1215,12 +1215,13 @@ vevent_new (EvtEvent               *event,
     icalcomponent_add_property (ev, rid);
 
   if (evt_event_get_created (event) != NULL)
-    icalcomponent_add_property (ev,
-                                icalproperty_new_created (ical_utc (evt_event_get_created (event))));
+    icalcomponent_add_property (ev, icalproperty_new_created (
+                                      ical_utc (evt_event_get_created (event))));
   if (evt_event_get_modified (event) != NULL)
-    icalcomponent_add_property (ev,
-                                icalproperty_new_lastmodified (ical_utc (evt_event_get_modified (event))));
-  icalcomponent_add_property (ev, icalproperty_new_sequence (MAX (0, evt_event_get_sequence (event))));
+    icalcomponent_add_property (ev, icalproperty_new_lastmodified (
+                                      ical_utc (evt_event_get_modified (event))));
+  icalcomponent_add_property (ev,
+                              icalproperty_new_sequence (MAX (0, evt_event_get_sequence (event))));
 
   if (all_day)
     {
@@ -1231,10 +1232,10 @@ vevent_new (EvtEvent               *event,
     }
   else
     {
-      icalcomponent_add_property (ev,
-                                  timed_property (icalproperty_new_dtstart, start, tzid, tz, state));
-      icalcomponent_add_property (ev,
-                                  timed_property (icalproperty_new_dtend, end, tzid, tz, state));
+      icalcomponent_add_property (ev, timed_property (icalproperty_new_dtstart,
+                                                      start, tzid, tz, state));
+      icalcomponent_add_property (ev, timed_property (icalproperty_new_dtend,
+                                                      end, tzid, tz, state));
     }
 
   if (policy == EVT_ICAL_STATUS_PREFIX)
@@ -1260,8 +1261,8 @@ vevent_new (EvtEvent               *event,
   if (*location != '\0')
     icalcomponent_add_property (ev, icalproperty_new_location (location));
 
-  icalcomponent_add_property (ev,
-                              icalproperty_new_categories (evt_kind_get_label (evt_event_get_kind (event))));
+  icalcomponent_add_property (ev, icalproperty_new_categories (
+                                    evt_kind_get_label (evt_event_get_kind (event))));
   for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
     icalcomponent_add_property (ev, icalproperty_new_categories (sector_name (sectors, slugs[i])));
 
@@ -1307,7 +1308,8 @@ vevent_new (EvtEvent               *event,
     add_x (ev, "X-EVENTAIL-DATE-TBA", "TRUE");
   if (g_strcmp0 (summary, title ? title : "") != 0)
     add_x (ev, "X-EVENTAIL-TITLE", title);
-  if (g_strcmp0 (description, evt_event_get_description (event) ? evt_event_get_description (event) : "") != 0)
+  if (g_strcmp0 (description, evt_event_get_description (event)
+                              ? evt_event_get_description (event) : "") != 0)
     add_x (ev, "X-EVENTAIL-DESCRIPTION", evt_event_get_description (event));
 
   if (options->privacy == EVT_ICAL_PRIVACY_INTERNAL)
@@ -1332,8 +1334,8 @@ vcalendar_new (const EvtExportOptions *options)
   const char *tzid = options->timezone ? options->timezone : EVT_DEFAULT_TIMEZONE;
 
   icalcomponent_add_property (cal, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (cal,
-                              icalproperty_new_prodid ("-//Eventail//Eventail " PACKAGE_VERSION "//EN"));
+  icalcomponent_add_property (cal, icalproperty_new_prodid ("-//Eventail//Eventail "
+                                                            PACKAGE_VERSION "//EN"));
   icalcomponent_add_property (cal, icalproperty_new_calscale ("GREGORIAN"));
   icalcomponent_add_property (cal, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
