@@ -39,7 +39,7 @@ static const EvtCliCommand commands[] = {
   { "delete", N_("Delete an event"), cmd_delete },
   { "demo", N_("Add the sample events (the 2021 programme and some of 2022)"), cmd_demo },
   { "export", N_("Write events to an iCalendar file"), evt_cli_export },
-  /* { "import", N_("Read events from iCalendar files"), evt_cli_import }, */
+  { "import", N_("Read events from iCalendar files"), evt_cli_import },
   { "feed", N_("Manage and write the iCalendar feeds"), evt_cli_feed },
   { "help", N_("List the commands, or show the options of one"), cmd_help },
 };
