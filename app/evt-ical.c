@@ -1276,7 +1276,21 @@ vevent_new (EvtEvent               *event,
     }
 
   if (*description != '\0')
-    icalcomponent_add_property (ev, icalproperty_new_description (description));
+    {
+      icalproperty *prop = icalproperty_new_description (description);
+
+      /* Says that DESCRIPTION is not the description as typed but has status
+       * lines or the internal part: the typed one is X-EVENTAIL-DESCRIPTION,
+       * or none when that is absent (libical drops empty X- properties). */
+      if (g_strcmp0 (description, evt_event_get_description (event)) != 0)
+        {
+          icalparameter *param = icalparameter_new_x ("TRUE");
+
+          icalparameter_set_xname (param, "X-EVENTAIL-COMPOSED");
+          icalproperty_add_parameter (prop, param);
+        }
+      icalcomponent_add_property (ev, prop);
+    }
 
   icalcomponent_add_property (ev,
                               icalproperty_new_class (evt_event_get_visibility (event) ==
@@ -1308,6 +1322,7 @@ vevent_new (EvtEvent               *event,
     add_x (ev, "X-EVENTAIL-DATE-TBA", "TRUE");
   if (g_strcmp0 (summary, title ? title : "") != 0)
     add_x (ev, "X-EVENTAIL-TITLE", title);
+  /* The description as typed, when DESCRIPTION says more (see above). */
   if (g_strcmp0 (description, evt_event_get_description (event)
                               ? evt_event_get_description (event) : "") != 0)
     add_x (ev, "X-EVENTAIL-DESCRIPTION", evt_event_get_description (event));

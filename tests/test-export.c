@@ -825,6 +825,11 @@ test_x_properties (void)
   g_assert_nonnull (strstr (unfolded, "\r\nX-EVENTAIL-ORIGINAL-DATES:"));
   g_assert_nonnull (strstr (unfolded, "\r\nX-EVENTAIL-DESCRIPTION:Micronora\\, salon des "
                                       "microtechniques.\r\n"));
+  /* A DESCRIPTION with status lines says so, for importers: the description as
+   * typed is X-EVENTAIL-DESCRIPTION, or nothing. */
+  g_assert_nonnull (strstr (unfolded, "\r\nDESCRIPTION;X-EVENTAIL-COMPOSED=TRUE:Cancelled: "
+                                      "crise sanitaire\\n\\nCongrès annuel.\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nDESCRIPTION:Ordre du jour en ligne.\r\n"));
 }
 
 /* ------------------------------------------------------------------------ */
