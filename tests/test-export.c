@@ -133,7 +133,8 @@ fill_store (void)
   /* Timed, in winter (UTC+1), held. */
   e3 = new_event ("journee-hiver@test", "Journée technique", EVT_KIND_TECHNICAL_DAY,
                   EVT_STATUS_HELD, "Europe/Paris", FALSE,
-                  dt ("Europe/Paris", 2022, 1, 20, 14, 0), dt ("Europe/Paris", 2022, 1, 20, 17, 30));
+                  dt ("Europe/Paris", 2022, 1, 20, 14, 0),
+                  dt ("Europe/Paris", 2022, 1, 20, 17, 30));
   evt_event_set_sectors (e3, micro);
   evt_event_set_venue (e3, "Cité des sciences");
   evt_event_set_city (e3, "Besançon");
