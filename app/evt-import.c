@@ -1078,13 +1078,14 @@ scan (Import  *imp,
           /* Directly inside VCALENDAR. */
           if (begin != NULL)
             {
-              Frame frame = { g_strdup (begin), l->line };
+              Frame frame = { NULL, l->line };
 
               if (imp->comps->len >= EVT_IMPORT_MAX_COMPONENTS)
                 return fail (imp, error, EVT_IMPORT_ERROR_TOO_LARGE,
                              _("line %u: more than %u components: the file is too large"),
                              l->line, (guint) EVT_IMPORT_MAX_COMPONENTS);
 
+              frame.name = g_strdup (begin);
               g_array_append_val (stack, frame);
               comp = scan_comp_new (imp, begin, l->line);
               if (l->has_nul)
