@@ -202,10 +202,10 @@ year_view_data_dense_year (int   year,
         }
       else if (status < 93)
         {
+          int reason = g_rand_int_range (rand, 0, G_N_ELEMENTS (cancel_reasons));
+
           evt_event_set_status (event, EVT_STATUS_CANCELLED);
-          evt_event_set_status_reason (event,
-                                       cancel_reasons[g_rand_int_range (rand, 0,
-                                                                        G_N_ELEMENTS (cancel_reasons))]);
+          evt_event_set_status_reason (event, cancel_reasons[reason]);
         }
       else
         {

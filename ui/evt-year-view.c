@@ -54,6 +54,7 @@ struct _EvtYearView
   int            pressed_segment;
 
   GDate          today;            /* invalid: ask the clock */
+  guint          rebuild_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (EvtYearView, evt_year_view, GTK_TYPE_WIDGET)
@@ -545,7 +546,7 @@ rebuild (EvtYearView *self)
       g_autoptr(EvtEvent) event = g_list_model_get_item (self->model, i);
       EvtYearSpan span;
 
-      if (event == NULL || !evt_year_span_from_event (event, &span))
+      if (!EVT_IS_EVENT (event) || !evt_year_span_from_event (event, &span))
         continue;
       if (!span_touches_year (&span, self->year))
         continue;
@@ -607,6 +608,17 @@ invalidate (EvtYearView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static gboolean
+rebuild_in_idle (gpointer user_data)
+{
+  EvtYearView *self = user_data;
+
+  self->rebuild_idle_id = 0;
+  ensure_layout (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed (EvtYearView *self,
                   guint        position,
@@ -615,9 +627,11 @@ on_items_changed (EvtYearView *self,
                   GListModel  *model)
 {
   invalidate (self);
-  /* Keep the accessible name current even while the view is not drawn. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_layout (self);
+
+  /* A mapped view is rebuilt when it is measured. A hidden one (the list is shown)
+   * still keeps its accessible name current, once for a burst of changes. */
+  if (self->rebuild_idle_id == 0 && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->rebuild_idle_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_in_idle, self, NULL);
 }
 
 /* Focus */
@@ -1313,6 +1327,7 @@ evt_year_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
   g_clear_object (&self->focus_event);
+  g_clear_handle_id (&self->rebuild_idle_id, g_source_remove);
   clear_text_cache (self);
 
   G_OBJECT_CLASS (evt_year_view_parent_class)->dispose (object);
