@@ -215,7 +215,7 @@ static const struct {
   { "aerospace", N_("Aerospace–Space–Defence (AEROµTECH)"), "#1c71d8" },
   { "industry-future", N_("Industry of the future"), "#e66100" },
   { "watchmaking-luxury", N_("Watchmaking and luxury"), "#9141ac" },
-  { "microtechnology", N_("Microtechnology"), "#c64600" },
+  { "microtechnology", N_("Microtechnology"), "#1a7f8e" },
 };
 
 #define EVENT_COLUMNS \

@@ -628,7 +628,7 @@ test_open_pragmas (Fixture       *fixture,
                    "aerospace,#1c71d8,1\n"
                    "industry-future,#e66100,2\n"
                    "watchmaking-luxury,#9141ac,3\n"
-                   "microtechnology,#c64600,4\n");
+                   "microtechnology,#1a7f8e,4\n");
 
   /* Opening the same file twice (a second window, the command line) is fine. */
   g_assert_true (evt_store_open (again, NULL, &error));

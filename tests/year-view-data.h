@@ -16,7 +16,7 @@ year_view_data_sector_colours (void)
   g_hash_table_insert (colours, (char *) "aerospace", (char *) "#1c71d8");
   g_hash_table_insert (colours, (char *) "industry-future", (char *) "#e66100");
   g_hash_table_insert (colours, (char *) "watchmaking-luxury", (char *) "#9141ac");
-  g_hash_table_insert (colours, (char *) "microtechnology", (char *) "#c64600");
+  g_hash_table_insert (colours, (char *) "microtechnology", (char *) "#1a7f8e");
 
   return colours;
 }
