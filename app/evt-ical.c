@@ -10,6 +10,7 @@
 #include <libical/ical.h>
 
 #include "evt-date.h"
+#include "evt-ical-private.h"
 #include "evt-ical.h"
 
 /*
@@ -502,6 +503,36 @@ append_component (GString       *out,
 /* ------------------------------------------------------------------------ */
 /* Time zones                                                                */
 
+static GMutex zones_lock;
+
+/**
+ * evt_ical_get_builtin_timezone:
+ * @tzid: an Olson zone name, "Europe/Paris"
+ *
+ * Looks @tzid up among libical's builtin zones and loads it, under a lock that
+ * every caller in the core shares (see evt-ical-private.h). May be called from
+ * any thread.
+ *
+ * Returns: (transfer none) (nullable): the zone, with its VTIMEZONE loaded, or
+ *   %NULL if libical does not know @tzid
+ */
+icaltimezone *
+evt_ical_get_builtin_timezone (const char *tzid)
+{
+  icaltimezone *zone;
+
+  if (tzid == NULL || *tzid == '\0')
+    return NULL;
+
+  g_mutex_lock (&zones_lock);
+  zone = icaltimezone_get_builtin_timezone (tzid);
+  if (zone != NULL && icaltimezone_get_component (zone) == NULL)
+    zone = NULL;
+  g_mutex_unlock (&zones_lock);
+
+  return zone;
+}
+
 static gboolean
 tzid_is_utc (const char *tzid)
 {
@@ -522,9 +553,9 @@ tzid_has_vtimezone (const char *tzid)
   if (tzid == NULL || tzid_is_utc (tzid))
     return FALSE;
 
-  zone = icaltimezone_get_builtin_timezone (tzid);
+  zone = evt_ical_get_builtin_timezone (tzid);
 
-  return zone != NULL && icaltimezone_get_component (zone) != NULL;
+  return zone != NULL;
 }
 
 static struct icalrecurrencetype
@@ -683,15 +714,17 @@ static icalcomponent *
 vtimezone_new (const char *tzid,
                int         from_year)
 {
-  icaltimezone *zone = icaltimezone_get_builtin_timezone (tzid);
+  icaltimezone *zone = evt_ical_get_builtin_timezone (tzid);
   icalcomponent *vtz;
   icalproperty *prop;
   struct icaltimetype start;
 
-  if (zone == NULL || icaltimezone_get_component (zone) == NULL)
+  if (zone == NULL)
     return NULL;
 
+  g_mutex_lock (&zones_lock);
   vtz = icalcomponent_new_clone (icaltimezone_get_component (zone));
+  g_mutex_unlock (&zones_lock);
 
   prop = icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY);
   if (prop != NULL)

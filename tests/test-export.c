@@ -969,6 +969,43 @@ test_export_async (void)
   g_assert_cmpstr (contents, ==, fx.public_text);
 }
 
+/* Feeds are written in a worker thread while the window may export in another:
+ * libical's zones and buffers must bear it. */
+static gpointer
+export_in_thread (gpointer data)
+{
+  g_autoptr(EvtExportOptions) options = test_options (EVT_ICAL_PRIVACY_PUBLIC);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *text = evt_ical_export_store (fx.store, NULL, options, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (texts, text);
+    }
+
+  return texts;
+}
+
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("export", export_in_thread, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GPtrArray) texts = g_thread_join (threads[i]);
+
+      for (guint j = 0; j < texts->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (texts, j), ==, fx.public_text);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -1027,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/export/privacy", test_privacy);
   g_test_add_func ("/export/write-atomic", test_write_atomic);
   g_test_add_func ("/export/async", test_export_async);
+  g_test_add_func ("/export/threads", test_threads);
   g_test_add_func ("/export/python-icalendar", test_python_reads_public);
   g_test_add_func ("/export/ical.js", test_icaljs_reads_public);
   g_test_add_func ("/export/internal-readers", test_readers_read_internal);
