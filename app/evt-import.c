@@ -1884,9 +1884,13 @@ make_template (Import *imp,
   g_ptr_array_add (sectors, NULL);
   evt_event_set_sectors (event, (const char * const *) sectors->pdata);
 
+  /* Without CREATED the store would take now for both times, and the partner's next
+   * version (same SEQUENCE, later LAST-MODIFIED) would look older than ours. */
   evt_event_set_sequence (event, item->sequence);
   if (item->created != NULL)
     evt_event_set_created (event, item->created);
+  else if (item->last_modified != NULL)
+    evt_event_set_created (event, item->last_modified);
   if (item->last_modified != NULL)
     evt_event_set_modified (event, item->last_modified);
 

@@ -881,8 +881,10 @@ test_sequence (Fixture       *fixture,
     guint       imported, updated, unchanged;
   } steps[] = {
     { "sequence-2.ics", "Seq 2", 1, 0, 0 },
+    /* Same SEQUENCE, later LAST-MODIFIED (and no CREATED): newer. */
+    { "sequence-2-later.ics", "Seq 2, modified later", 0, 1, 0 },
     /* SEQUENCE 1 is older, even with a later LAST-MODIFIED. */
-    { "sequence-1.ics", "Seq 2", 0, 0, 1 },
+    { "sequence-1.ics", "Seq 2, modified later", 0, 0, 1 },
     { "sequence-3.ics", "Seq 3", 0, 1, 0 },
     { "sequence-3.ics", "Seq 3", 0, 0, 1 },
     /* Same SEQUENCE, later LAST-MODIFIED: newer. */
