@@ -1640,6 +1640,14 @@ stripped_or_null (const char *text)
   return copy;
 }
 
+static char *
+raw_value (icalproperty *prop)
+{
+  const char *value = icalproperty_get_value_as_string (prop);
+
+  return g_strdup (value != NULL ? value : "");
+}
+
 static const char *
 text_of (icalcomponent  *comp,
          icalproperty_kind kind)
@@ -1735,7 +1743,8 @@ status_of (Import        *imp,
 
   if (prop != NULL)
     {
-      g_autofree char *value = g_strstrip (g_ascii_strdown (icalproperty_get_value_as_string (prop), -1));
+      g_autofree char *raw = raw_value (prop);
+      g_autofree char *value = g_strstrip (g_ascii_strdown (raw, -1));
 
       /* The US spelling too, and any case. */
       if (strcmp (value, "cancelled") == 0 || strcmp (value, "canceled") == 0)
@@ -1951,14 +1960,6 @@ check_libical_errors (Import *imp,
     }
 
   return TRUE;
-}
-
-static char *
-raw_value (icalproperty *prop)
-{
-  const char *value = icalproperty_get_value_as_string (prop);
-
-  return g_strdup (value != NULL ? value : "");
 }
 
 static char *
@@ -2343,8 +2344,8 @@ read_exdates (Import *imp,
         {
           g_autofree char *raw = raw_value (prop);
 
-          warning (imp, prop_line (master, "EXDATE"), _("EXDATE “%s” ignored: not a valid date"),
-                   raw);
+          warning (imp, prop_line (master, "EXDATE"),
+                   _("EXDATE “%s” ignored: not a valid date"), raw);
           continue;
         }
 
