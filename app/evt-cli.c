@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "evt-cli-private.h"
+#include "evt-cli-people.h"
 #include "evt-date.h"
 #include "evt-demo.h"
 #include "evt-event.h"
@@ -41,6 +42,10 @@ static const EvtCliCommand commands[] = {
   { "export", N_("Write events to an iCalendar file"), evt_cli_export },
   { "import", N_("Read events from iCalendar files"), evt_cli_import },
   { "feed", N_("Manage and write the iCalendar feeds"), evt_cli_feed },
+  { "org", N_("Import and list the member organisations"), evt_cli_org },
+  { "participant", N_("Add, list and remove the participants of an event"), evt_cli_participant },
+  { "outcome", N_("Record and show what came out of an event and what it cost"), evt_cli_outcome },
+  { "followups", N_("List the follow-ups of leads that are due"), evt_cli_followups },
   { "help", N_("List the commands, or show the options of one"), cmd_help },
 };
 
@@ -2344,10 +2349,18 @@ cmd_delete (const EvtCliCommand  *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(EvtStore) store = NULL;
   g_autoptr(EvtEvent) event = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Also delete its participants, leads, outcomes and costs"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
   evt_cli_args_init (&args, command, N_("EVENT"),
                      N_("Deletes the event for good (to keep it in the calendar, cancel it "
-                        "instead). EVENT is an id or a uid."));
+                        "instead). EVENT is an id or a uid. An event with participants or "
+                        "outcomes is only deleted with --force."));
+  evt_cli_args_add_entries (&args, entries);
   if (!evt_cli_args_parse (&args, argc, argv, 1, 1, &error))
     return evt_cli_report (command, error);
 
@@ -2356,7 +2369,7 @@ cmd_delete (const EvtCliCommand  *command,
     return evt_cli_report (command, error);
 
   event = evt_cli_lookup_event (store, args.positional[0], &error);
-  if (event == NULL || !evt_store_delete_event (store, evt_event_get_id (event), &error))
+  if (event == NULL || !evt_cli_people_delete_event (store, event, force, &error))
     return evt_cli_report (command, error);
 
   return evt_cli_report (command, NULL);
