@@ -8,6 +8,31 @@
 
 G_BEGIN_DECLS
 
+/*
+ * What an export holds besides the standard properties, for importers (and for a
+ * lossless round trip). Every X- value is TEXT, escaped as RFC 5545 says; libical
+ * gives it back unescaped with icalvalue_get_x().
+ *  X-EVENTAIL-STATUS         the status id: tentative, confirmed, postponed,
+ *                            cancelled, held (STATUS alone cannot tell held from
+ *                            confirmed, nor a prefixed cancelled event)
+ *  X-EVENTAIL-STATUS-REASON  the reason, as typed
+ *  X-EVENTAIL-KIND           the kind id: trade-show...
+ *  X-EVENTAIL-SECTORS        sector slugs, comma separated
+ *  X-EVENTAIL-TIMEZONE       the event's zone (all-day events have no TZID)
+ *  X-EVENTAIL-VENUE, -CITY, -COUNTRY, -ORGANISER, -PARTNERS, -SERIES
+ *  X-EVENTAIL-ORIGINAL-DATES the dates first planned, evt_event_format_original_range_iso()
+ *  X-EVENTAIL-DATE-TBA       TRUE when a postponed event's new dates are not known
+ *  X-EVENTAIL-TITLE          the title, when SUMMARY has a "[CANCELLED] " prefix
+ *  X-EVENTAIL-DESCRIPTION    the description as typed, when DESCRIPTION says more
+ * Internal exports only:
+ *  X-EVENTAIL-NOTES          the internal notes
+ *  X-EVENTAIL-BUDGET         the planned budget in euros, "1500.00"
+ * A DESCRIPTION that holds more than the description as typed (the status lines,
+ * the internal part) has the parameter X-EVENTAIL-COMPOSED=TRUE: the description
+ * is then X-EVENTAIL-DESCRIPTION, or none when that is absent (libical drops an
+ * X- property whose value is empty, so an empty description cannot be written).
+ */
+
 #define EVT_ICAL_ERROR (evt_ical_error_quark ())
 GQuark evt_ical_error_quark (void);
 
