@@ -1202,7 +1202,7 @@ get_one_event (EvtStore    *self,
                      _("No event with uid “%s”"), uid);
       else
         g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND,
-                     _("No event with id %" G_GINT64_FORMAT), id);
+                     _("No event with id %lld"), (long long) id);
       return NULL;
     }
 
@@ -2024,7 +2024,7 @@ evt_store_delete_event (EvtStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND,
-                   _("No event with id %" G_GINT64_FORMAT), id);
+                   _("No event with id %lld"), (long long) id);
       goto fail;
     }
 
