@@ -1790,7 +1790,13 @@ make_template (Import *imp,
 
   x = x_value (comp, "X-EVENTAIL-DESCRIPTION");
   if (x == NULL)
-    x = text_of (comp, ICAL_DESCRIPTION_PROPERTY);
+    {
+      icalproperty *dprop = icalcomponent_get_first_property (comp, ICAL_DESCRIPTION_PROPERTY);
+
+      if (dprop == NULL ||
+          icalproperty_get_parameter_as_string (dprop, "X-EVENTAIL-COMPOSED") == NULL)
+        x = text_of (comp, ICAL_DESCRIPTION_PROPERTY);
+    }
   if (x != NULL && *x != '\0')
     evt_event_set_description (event, x);
 
