@@ -12,6 +12,7 @@
 #include "evt-date.h"
 #include "evt-ical-private.h"
 #include "evt-ical.h"
+#include "evt-people.h"
 
 /*
  * libical builds the components (and gives the VTIMEZONE of each zone from the
@@ -830,7 +831,46 @@ ical_local (GDateTime *dt,
 typedef struct
 {
   GHashTable *zones;  /* tzid → GINT_TO_POINTER (earliest year used) */
+  GHashTable *staff;  /* (nullable) event id → GPtrArray of EvtParticipation */
 } ExportState;
+
+/* The staff taking part, for the team's internal calendar: who goes where, and
+ * whether it is settled. A participation has no address, so the value is a URN
+ * that names it; readers show the CN. */
+static void
+add_attendees (icalcomponent *ev,
+               EvtEvent      *event,
+               ExportState   *state)
+{
+  gint64 id = evt_event_get_id (event);
+  GPtrArray *staff;
+
+  if (state->staff == NULL)
+    return;
+  staff = g_hash_table_lookup (state->staff, &id);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      EvtParticipation *p = g_ptr_array_index (staff, i);
+      const char *name = evt_participation_get_person_name (p);
+      g_autofree char *address = NULL;
+      icalproperty *prop;
+
+      if (name == NULL)
+        name = evt_participation_get_organisation_name (p);
+      address = g_strdup_printf ("urn:x-eventail:participation:%" G_GINT64_FORMAT,
+                                 evt_participation_get_id (p));
+      prop = icalproperty_new_attendee (address);
+      if (name != NULL)
+        icalproperty_add_parameter (prop, icalparameter_new_cn (name));
+      icalproperty_add_parameter (prop, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
+      icalproperty_add_parameter (prop, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter (
+        prop, icalparameter_new_from_value_string (
+                ICAL_PARTSTAT_PARAMETER,
+                evt_participation_state_to_partstat (evt_participation_get_state (p))));
+      icalcomponent_add_property (ev, prop);
+    }
+}
 
 static void
 note_zone (ExportState *state,
@@ -1370,6 +1410,7 @@ vevent_new (EvtEvent               *event,
           g_autofree char *amount = format_budget (budget);
           add_x (ev, "X-EVENTAIL-BUDGET", amount);
         }
+      add_attendees (ev, event, state);
     }
 
   return ev;
@@ -1443,6 +1484,31 @@ evt_ical_export_events (GPtrArray               *events,
                         guint                   *n_written,
                         GError                 **error)
 {
+  return evt_ical_export_events_full (events, sectors, NULL, options, n_written, error);
+}
+
+/**
+ * evt_ical_export_events_full:
+ * @events: (element-type EvtEvent): the events
+ * @sectors: (element-type EvtSector) (nullable): the sectors, for CATEGORIES
+ * @staff: (nullable) (element-type gint64 GPtrArray): the staff of each event, by
+ *   event id (evt_people_list_staff()), written as ATTENDEE in internal files only
+ * @options: (nullable): how to write; %NULL for a public export
+ * @n_written: (out) (optional): how many events were written
+ * @error: return location for a #GError
+ *
+ * Like evt_ical_export_events(), with the staff taking part.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL on error
+ */
+char *
+evt_ical_export_events_full (GPtrArray               *events,
+                             GPtrArray               *sectors,
+                             GHashTable              *staff,
+                             const EvtExportOptions  *options,
+                             guint                   *n_written,
+                             GError                 **error)
+{
   g_autoptr(EvtExportOptions) defaults = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) vevents = g_ptr_array_new ();
@@ -1463,6 +1529,7 @@ evt_ical_export_events (GPtrArray               *events,
   dtstamp = ical_utc (now);
 
   state.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.staff = staff;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -1538,6 +1605,7 @@ evt_ical_export_store (EvtStore                *store,
   g_autoptr(EvtExportOptions) defaults = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) sectors = NULL;
+  g_autoptr(GHashTable) staff = NULL;
 
   g_return_val_if_fail (EVT_IS_STORE (store), NULL);
 
@@ -1563,7 +1631,25 @@ evt_ical_export_store (EvtStore                *store,
   if (sectors == NULL)
     return NULL;
 
-  return evt_ical_export_events (events, sectors, options, n_written, error);
+  if (options->privacy == EVT_ICAL_PRIVACY_INTERNAL)
+    {
+      staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                     (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < events->len; i++)
+        {
+          gint64 id = evt_event_get_id (g_ptr_array_index (events, i));
+          GPtrArray *list = evt_people_list_staff (store, id, error);
+
+          if (list == NULL)
+            return NULL;
+          if (list->len > 0)
+            g_hash_table_insert (staff, g_memdup2 (&id, sizeof id), list);
+          else
+            g_ptr_array_unref (list);
+        }
+    }
+
+  return evt_ical_export_events_full (events, sectors, staff, options, n_written, error);
 }
 
 /**

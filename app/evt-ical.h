@@ -27,6 +27,7 @@ G_BEGIN_DECLS
  * Internal exports only:
  *  X-EVENTAIL-NOTES          the internal notes
  *  X-EVENTAIL-BUDGET         the planned budget in euros, "1500.00"
+ *  ATTENDEE                  the staff taking part (CN, PARTSTAT from their state)
  * A DESCRIPTION that holds more than the description as typed (the status lines,
  * the internal part) has the parameter X-EVENTAIL-COMPOSED=TRUE: the description
  * is then X-EVENTAIL-DESCRIPTION, or none when that is absent (libical drops an
@@ -106,6 +107,12 @@ char     *evt_ical_export_events   (GPtrArray               *events,
                                    const EvtExportOptions  *options,
                                    guint                   *n_written,
                                    GError                 **error);
+char     *evt_ical_export_events_full (GPtrArray            *events,
+                                      GPtrArray            *sectors,
+                                      GHashTable           *staff,
+                                      const EvtExportOptions *options,
+                                      guint                *n_written,
+                                      GError              **error);
 char     *evt_ical_export_store    (EvtStore                *store,
                                    const EvtQuery          *query,
                                    const EvtExportOptions  *options,

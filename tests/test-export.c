@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "evt-ical.h"
+#include "evt-people.h"
 #include "evt-store.h"
 
 /*
@@ -1030,6 +1031,67 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The staff taking part travel in internal files as ATTENDEE, never in public ones;
+ * companies on the stand are not staff. */
+static void
+test_attendees (void)
+{
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtPerson) person = evt_person_new ("Élodie Martin");
+  g_autoptr(EvtOrganisation) company = evt_organisation_new ("Microtech SA");
+  g_autoptr(EvtParticipation) staff = NULL;
+  g_autoptr(EvtParticipation) exhibitor = NULL;
+  g_autoptr(EvtQuery) query = evt_query_new ();
+  g_autoptr(EvtExportOptions) internal = test_options (EVT_ICAL_PRIVACY_INTERNAL);
+  g_autoptr(EvtExportOptions) public = test_options (EVT_ICAL_PRIVACY_PUBLIC);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *internal_text = NULL;
+  g_autofree char *public_text = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autofree char *db = g_build_filename (fx.dir, "attendees.db", NULL);
+  g_autoptr(EvtStore) store = evt_store_new (db);
+
+  event = new_event ("staffed@test", "Salon des sous-traitants", EVT_KIND_TRADE_SHOW,
+                     EVT_STATUS_CONFIRMED, "Europe/Paris", TRUE,
+                     dt ("Europe/Paris", 2027, 3, 2, 0, 0), dt ("Europe/Paris", 2027, 3, 4, 0, 0));
+  evt_store_open (store, NULL, &error);
+  g_assert_no_error (error);
+  evt_store_insert_event (store, event, &error);
+  g_assert_no_error (error);
+  evt_people_save_person (store, person, &error);
+  g_assert_no_error (error);
+  evt_people_save_organisation (store, company, &error);
+  g_assert_no_error (error);
+
+  staff = evt_participation_new (evt_event_get_id (event));
+  evt_participation_set_person_id (staff, evt_person_get_id (person));
+  evt_participation_set_role (staff, EVT_ROLE_STAFF);
+  evt_participation_set_state (staff, EVT_PARTICIPATION_STATE_CONFIRMED);
+  evt_people_save_participation (store, staff, NULL, &error);
+  g_assert_no_error (error);
+
+  exhibitor = evt_participation_new (evt_event_get_id (event));
+  evt_participation_set_organisation_id (exhibitor, evt_organisation_get_id (company));
+  evt_participation_set_role (exhibitor, EVT_ROLE_EXHIBITOR);
+  evt_participation_set_state (exhibitor, EVT_PARTICIPATION_STATE_REGISTERED);
+  evt_people_save_participation (store, exhibitor, NULL, &error);
+  g_assert_no_error (error);
+
+  evt_query_set_year (query, 2027);
+  internal_text = evt_ical_export_store (store, query, internal, NULL, &error);
+  g_assert_no_error (error);
+  public_text = evt_ical_export_store (store, query, public, NULL, &error);
+  g_assert_no_error (error);
+
+  unfolded = evt_ical_unfold (internal_text);
+  g_assert_nonnull (strstr (unfolded, "\r\nATTENDEE;CN=Élodie Martin;ROLE=REQ-PARTICIPANT;"
+                                      "CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED:"
+                                      "urn:x-eventail:participation:"));
+  g_assert_null (strstr (unfolded, "Microtech"));
+  g_assert_null (strstr (public_text, "ATTENDEE"));
+  g_assert_null (strstr (public_text, "Martin"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1062,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/export/vtimezone-rules", test_vtimezone_rules);
   g_test_add_func ("/export/x-properties", test_x_properties);
   g_test_add_func ("/export/privacy", test_privacy);
+  g_test_add_func ("/export/attendees", test_attendees);
   g_test_add_func ("/export/write-atomic", test_write_atomic);
   g_test_add_func ("/export/async", test_export_async);
   g_test_add_func ("/export/threads", test_threads);
