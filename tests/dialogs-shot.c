@@ -18,7 +18,7 @@
 /*
  * Usage: dialogs-shot [--dark] [--width W] [--height H] SCREEN OUT.png
  * SCREEN: general, feeds, sectors, feed-editor, new-feed, export, import-progress,
- *   import-details, import-toast.
+ *   import-details, import-toast, drop.
  * Needs an X display of at least W×H (xvfb-run -s "-screen 0 1280x900x24") and
  * ImageMagick's `import`: the screenshot is of the whole screen, dialogs over their
  * window as people see them. A temporary database with the sample data is used.
@@ -266,6 +266,11 @@ main (int    argc,
         iterate (10);
       if (g_str_equal (screen, "import-details"))
         evt_import_controller_show_details (controller);
+    }
+  else if (g_str_equal (screen, "drop"))
+    {
+      /* What a drop target shows while .ics files hover the window. */
+      gtk_widget_add_css_class (overlay, "import-drop");
     }
   else
     {

@@ -51,6 +51,8 @@ evt_import_banner_dispose (GObject *object)
 
   unbind (self);
   g_clear_object (&self->controller);
+  /* The revealer is the bin's child: AdwBin would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_IMPORT_BANNER);
 
   G_OBJECT_CLASS (evt_import_banner_parent_class)->dispose (object);
