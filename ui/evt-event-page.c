@@ -1574,8 +1574,11 @@ on_save_done (GObject      *source,
 
   if (current)
     {
-      /* What was saved is the new base; edits typed during the save stay edits. */
-      g_set_object (&self->event, save->event);
+      /* What was saved is the new base; edits typed during the save stay edits. The
+       * page keeps its own copy: "saved" hands save->event to others. */
+      g_autoptr(EvtEvent) base = evt_event_copy (save->event);
+
+      g_set_object (&self->event, base);
       g_clear_object (&self->pristine);
       self->pristine = evt_event_copy (save->event);
       self->unsaved_new = FALSE;
