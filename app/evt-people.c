@@ -1938,6 +1938,105 @@ evt_people_list_member_participations (EvtStore  *store,
   return parts;
 }
 
+/**
+ * evt_people_list_organisation_participations:
+ * @store: an open store
+ * @organisation_id: an organisation
+ * @error: return location for a #GError
+ *
+ * What an organisation took part in, itself or through its people, for the
+ * window's organisation details: every participation, cancelled ones included,
+ * latest event first.
+ *
+ * Returns: (transfer container) (element-type EvtParticipation) (nullable): the
+ *   participations, with event title and start; %NULL on error
+ */
+GPtrArray *
+evt_people_list_organisation_participations (EvtStore  *store,
+                                             gint64     organisation_id,
+                                             GError   **error)
+{
+  g_autoptr(EvtPeopleStmt) stmt = NULL;
+  GPtrArray *parts = NULL;
+
+  g_return_val_if_fail (EVT_IS_STORE (store), NULL);
+
+  if (!evt_store_begin (store, error))
+    return NULL;
+
+  stmt = evt_people_prepare (store,
+                             "SELECT " PARTICIPATION_COLUMNS PARTICIPATION_FROM
+                             " WHERE pa.organisation_id = ?1"
+                             " ORDER BY e.start DESC, pe.normalised_name",
+                             error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, organisation_id);
+      parts = read_participations (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!finish_read (store, parts != NULL, error))
+    g_clear_pointer (&parts, g_ptr_array_unref);
+  return parts;
+}
+
+/**
+ * evt_people_count_organisation_events:
+ * @store: an open store
+ * @year: a year
+ * @error: return location for a #GError
+ *
+ * How many events starting in @year each organisation took part in (itself or
+ * through its people, not cancelled), for the window's list of organisations, in
+ * one query.
+ *
+ * Returns: (transfer full) (nullable): a table from organisation id (a pointer to
+ *   a #gint64) to a count (GUINT_TO_POINTER); organisations with none are not in it
+ */
+GHashTable *
+evt_people_count_organisation_events (EvtStore  *store,
+                                      int        year,
+                                      GError   **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(EvtPeopleStmt) stmt = NULL;
+  g_autofree char *year_text = g_strdup_printf ("%04d", year);
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (EVT_IS_STORE (store), NULL);
+
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!evt_store_begin (store, error))
+    return NULL;
+
+  stmt = evt_people_prepare (store,
+                             "SELECT pa.organisation_id, count (DISTINCT pa.event_id)"
+                             " FROM participations pa JOIN events e ON e.id = pa.event_id"
+                             " WHERE pa.organisation_id IS NOT NULL"
+                             "   AND substr (e.start, 1, 4) = ?1"
+                             "   AND pa.state != 'cancelled'"
+                             " GROUP BY pa.organisation_id", error);
+  if (stmt != NULL)
+    {
+      evt_people_bind_text (stmt, 1, year_text);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                                sizeof (gint64)),
+                             GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      if (rc == SQLITE_DONE)
+        ok = TRUE;
+      else
+        evt_store_set_sqlite_error (store, _("cannot read participants"), error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!finish_read (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}
+
 /* --- Events ------------------------------------------------------------------- */
 
 typedef struct

@@ -162,6 +162,13 @@ GHashTable       *evt_people_summarise_events_finish   (EvtStore            *sto
 GPtrArray        *evt_people_list_member_participations (EvtStore           *store,
                                                          int                 year,
                                                          GError            **error);
+/* For the window's organisations view (added with it). */
+GPtrArray        *evt_people_list_organisation_participations (EvtStore     *store,
+                                                               gint64        organisation_id,
+                                                               GError      **error);
+GHashTable       *evt_people_count_organisation_events  (EvtStore           *store,
+                                                         int                 year,
+                                                         GError            **error);
 
 /* --- Outcomes, leads and costs ---------------------------------------------- */
 
