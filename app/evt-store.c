@@ -31,6 +31,7 @@ struct _EvtStore
   guint         depth;
   gboolean      changed;
   GMainContext *context;
+  GThread      *thread;    /* that made the store: where "changed" is emitted */
 };
 
 G_DEFINE_TYPE (EvtStore, evt_store, G_TYPE_OBJECT)
@@ -324,22 +325,27 @@ emit_changed_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whoever runs the store's main context (the window's main loop owns it for as
- * long as it runs) hears "changed" there; with no loop running (the command line,
- * tests), it is emitted right away in the writing thread. */
+/* "changed" is heard in the thread that made the store (the window's main thread,
+ * the command line, a test). A write from a worker thread queues the emission to
+ * that thread's main context; it never emits from the worker, even when no loop
+ * runs there at that moment (handlers touch widgets). */
 static void
 notify_changed (EvtStore *self)
 {
-  if (g_main_context_acquire (self->context))
+  GSource *source;
+
+  if (g_thread_self () == self->thread)
     {
       g_signal_emit (self, signals[CHANGED], 0);
-      g_main_context_release (self->context);
+      return;
     }
-  else
-    {
-      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_idle,
-                                  g_object_ref (self), g_object_unref);
-    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_changed_idle, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[eventail] store changed");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 void
@@ -622,8 +628,9 @@ evt_store_class_init (EvtStoreClass *klass)
   /**
    * EvtStore::changed:
    *
-   * Emitted after a committed write changed events or sectors, always in the
-   * main context that was the thread default when the store was created.
+   * Emitted after a committed write changed events or sectors, in the thread
+   * that created the store (queued to its thread-default main context when the
+   * write came from another thread).
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -638,6 +645,7 @@ evt_store_init (EvtStore *self)
 {
   g_rec_mutex_init (&self->lock);
   self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_self ();
 }
 
 /**
