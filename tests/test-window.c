@@ -7,7 +7,12 @@
 
 #include "evt-date-format.h"
 #include "evt-demo.h"
+#include "evt-event-page-private.h"
 #include "evt-event-row.h"
+#include "evt-list-view-private.h"
+#include "evt-people.h"
+#include "evt-planning.h"
+#include "evt-year-view.h"
 #include "evt-window-private.h"
 
 /* A bound on waiting for worker threads, so that a hang fails instead of blocking;
@@ -81,6 +86,12 @@ fixture_open_store (Fixture  *fixture,
       g_assert_no_error (error);
       g_assert_cmpuint (n_added, >, 12);
     }
+}
+
+static GSettings *
+get_settings (void)
+{
+  return g_settings_new (APPLICATION_ID);
 }
 
 static void
@@ -196,6 +207,9 @@ test_sample_years (void)
 
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2021);
+  /* The agenda: one row per event, under its month. */
+  evt_window_set_view (fixture.window, "agenda");
+  wait_for_window (fixture.window);
 
   /* 2021: the twelve shows of the programme, all cancelled by the health crisis. */
   g_assert_cmpint (evt_window_get_year (fixture.window), ==, 2021);
@@ -264,6 +278,7 @@ test_empty_database (void)
 
   fixture_open_store (&fixture, FALSE);
   fixture_show_window (&fixture, 2023);
+  evt_window_set_view (fixture.window, "agenda");
 
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "empty-db");
 
@@ -436,6 +451,21 @@ test_shortcuts (void)
     { "<Control>Page_Down", "win.next-year" },
     { "<Control>t", "win.current-year" },
     { "<Control>w", "window.close" },
+    { "<Control>1", "win.show-view" },
+    { "<Control>2", "win.show-view" },
+    { "<Control>3", "win.show-view" },
+    { "<Control>f", "win.search" },
+    { "<Control>n", "win.new-event" },
+    { "<Control>d", "win.duplicate-event" },
+    { "<Shift><Control>n", "win.plan-next-edition" },
+    { "Delete", "win.delete-event" },
+    { "<Control>z", "win.undo-last" },
+    { "<Shift>F10", "win.event-menu" },
+    { "Menu", "win.event-menu" },
+    { "Escape", "win.go-back" },
+    { "<Alt>Left", "win.go-back" },
+    { "<Control>o", "win.import" },
+    { "<Control>e", "win.export" },
   };
   g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -477,7 +507,13 @@ test_shortcuts (void)
         continue;
       g_object_get (l->data, "accelerator", &accel, NULL);
       if (accel != NULL)
-        g_hash_table_add (listed, g_steal_pointer (&accel));
+        {
+          g_auto(GStrv) accels = g_strsplit (accel, " ", -1);
+
+          /* One line may list several accelerators: "Escape <Alt>Left". */
+          for (guint i = 0; accels[i] != NULL; i++)
+            g_hash_table_add (listed, g_strdup (accels[i]));
+        }
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -486,8 +522,725 @@ test_shortcuts (void)
       g_assert_true (g_hash_table_contains (listed, expected[i].accel));
     }
 
+  /* And the window has no shortcut that the shortcuts window leaves out. */
+  g_assert_cmpuint (g_hash_table_size (actions), ==, G_N_ELEMENTS (expected));
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
+}
+
+static const char * const test_view_names[] = { "year", "list", "agenda" };
+
+/* The actions on events, as a planner uses them. */
+
+static GtkWidget *
+get_child (EvtWindow  *window,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), EVT_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The event of @year titled @title, read from the store. */
+static EvtEvent *
+find_event (EvtStore   *store,
+            int         year,
+            const char *title)
+{
+  g_autoptr(EvtQuery) query = evt_query_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  evt_query_set_year (query, year);
+  events = evt_store_query (store, query, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      EvtEvent *event = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (evt_event_get_title (event), title) == 0)
+        return g_object_ref (event);
+    }
+
+  return NULL;
+}
+
+static EvtEvent *
+reread (EvtStore *store,
+        EvtEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+  EvtEvent *fresh = evt_store_get_event_by_uid (store, evt_event_get_uid (event), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (fresh);
+  return fresh;
+}
+
+/* Selects the event of the year titled @title in the agenda, as a click would. */
+static EvtEvent *
+select_in_agenda (Fixture    *fixture,
+                  const char *title)
+{
+  g_autoptr(EvtEvent) wanted = find_event (fixture->store, evt_window_get_year (fixture->window),
+                                           title);
+  EvtEvent *current;
+
+  g_assert_nonnull (wanted);
+  evt_window_set_view (fixture->window, "agenda");
+  g_assert_true (evt_window_select_event (fixture->window, wanted));
+  current = evt_window_get_current_event (fixture->window);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (evt_event_get_uid (current), ==, evt_event_get_uid (wanted));
+
+  /* The bar under the agenda names it. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (get_child (fixture->window,
+                                                                         "event_bar_revealer"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (fixture->window, "event_bar_label"))),
+                   ==, title);
+
+  return g_object_ref (current);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the response button labelled @label of the open dialog. */
+static void
+click_response (EvtWindow  *window,
+                const char *label)
+{
+  AdwMessageDialog *dialog = evt_window_get_dialog (window);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_window (window);
+  g_assert_null (evt_window_get_dialog (window));
+}
+
+static gboolean
+response_sensitive (EvtWindow  *window,
+                    const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (evt_window_get_dialog (window)), label);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* The last toast offers to undo: click its button, and wait for the store. */
+static void
+undo_last_toast (EvtWindow *window)
+{
+  AdwToast *toast = evt_window_get_last_toast_object (window);
+  GtkWidget *button;
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_cmpuint (adw_toast_get_timeout (toast), >=, 5);
+
+  button = find_button (get_child (window, "toast_overlay"), "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_window (window);
+}
+
+static void
+test_views (void)
+{
+  g_autoptr(GSettings) settings = get_settings ();
+  Fixture fixture = { 0 };
+  GtkWidget *year_view;
+
+  g_settings_reset (settings, "last-view");
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+
+  /* The year view first, on the year asked for, with the year's events. */
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "year");
+  year_view = get_child (fixture.window, "year_view");
+  g_assert_true (gtk_widget_get_mapped (year_view));
+  g_assert_cmpint (evt_year_view_get_year (EVT_YEAR_VIEW (year_view)), ==, 2022);
+  g_assert_true (evt_year_view_get_model (EVT_YEAR_VIEW (year_view)) ==
+                 G_LIST_MODEL (evt_window_get_event_list (fixture.window)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (fixture.window, "year_label"))),
+                   ==, "2022");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (fixture.window, "count_label"))),
+                   ==, "9 events");
+  g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
+
+  /* Ctrl+2's action: the list, on the same year, with its search button. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "list");
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
+  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "list_view")));
+  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_child (fixture.window,
+                                                                      "list_view"))), ==, 2022);
+  g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "list");
+
+  /* The year follows the window in every view. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.next-year", NULL);
+  wait_for_window (fixture.window);
+  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_child (fixture.window,
+                                                                      "list_view"))), ==, 2023);
+  g_assert_cmpint (evt_year_view_get_year (EVT_YEAR_VIEW (year_view)), ==, 2023);
+
+  /* Ctrl+F goes to the list's search entry from any view. */
+  evt_window_set_view (fixture.window, "agenda");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "agenda");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.search", NULL);
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
+                                         evt_list_view_get_search_entry (
+                                           EVT_LIST_VIEW (get_child (fixture.window,
+                                                                     "list_view")))));
+  fixture_tear_down (&fixture);
+
+  /* The next window opens on the last view. */
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
+  fixture_tear_down (&fixture);
+
+  /* A view name that is not one is ignored: the year view. */
+  g_settings_set_string (settings, "last-view", "calendar");
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "year");
+  fixture_tear_down (&fixture);
+
+  g_settings_reset (settings, "last-view");
+}
+
+static void
+test_cancel_undo (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) cancelled = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  GtkWidget *reason;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Micronora");
+  g_assert_cmpint (evt_event_get_status (event), ==, EVT_STATUS_CONFIRMED);
+
+  /* The dialog will not cancel without a reason. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.cancel-event", NULL);
+  g_assert_nonnull (evt_window_get_dialog (fixture.window));
+  reason = evt_window_get_dialog_widget (fixture.window, "reason");
+  g_assert_true (ADW_IS_ENTRY_ROW (reason));
+  g_assert_false (response_sensitive (fixture.window, "_Cancel Event"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
+  g_assert_false (response_sensitive (fixture.window, "_Cancel Event"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Salle indisponible");
+  click_response (fixture.window, "_Cancel Event");
+
+  cancelled = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (cancelled), ==, EVT_STATUS_CANCELLED);
+  g_assert_cmpstr (evt_event_get_status_reason (cancelled), ==, "Salle indisponible");
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==, "“Micronora” cancelled");
+
+  /* The agenda shows it struck through, still selected. */
+  g_assert_cmpint (evt_event_get_status (evt_window_get_current_event (fixture.window)), ==,
+                   EVT_STATUS_CANCELLED);
+
+  undo_last_toast (fixture.window);
+  restored = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (restored), ==, EVT_STATUS_CONFIRMED);
+  g_assert_null (evt_event_get_status_reason (restored));
+  g_assert_cmpint (evt_event_get_id (restored), ==, evt_event_get_id (event));
+
+  /* The chance to undo goes with the toast: a second undo does nothing. */
+  g_assert_null (evt_window_get_last_toast_object (fixture.window));
+
+  /* Keeping the event changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.cancel-event", NULL);
+  click_response (fixture.window, "_Keep Event");
+  g_clear_object (&restored);
+  restored = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (restored), ==, EVT_STATUS_CONFIRMED);
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_delete_undo (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_events;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  n_events = evt_store_count_events (fixture.store, NULL);
+  event = select_in_agenda (&fixture, "Medica-Compamed");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event", NULL);
+  wait_for_window (fixture.window);
+  g_assert_null (evt_store_get_event_by_uid (fixture.store, evt_event_get_uid (event), &error));
+  g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (evt_store_count_events (fixture.store, NULL), ==, n_events - 1);
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==, "“Medica-Compamed” deleted");
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "8 events");
+  /* Nothing is selected any more. */
+  g_assert_null (evt_window_get_current_event (fixture.window));
+
+  undo_last_toast (fixture.window);
+  restored = reread (fixture.store, event);
+  g_assert_cmpstr (evt_event_get_uid (restored), ==, evt_event_get_uid (event));
+  g_assert_cmpstr (evt_event_get_title (restored), ==, "Medica-Compamed");
+  g_assert_cmpstr (evt_event_get_city (restored), ==, evt_event_get_city (event));
+  g_assert_true (g_date_time_equal (evt_event_get_start (restored), evt_event_get_start (event)));
+  g_assert_cmpint (evt_store_count_events (fixture.store, NULL), ==, n_events);
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "9 events");
+
+  fixture_tear_down (&fixture);
+}
+
+/* An event with participants: deleting it asks first, and takes them with it. */
+static void
+test_delete_with_records (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  g_autoptr(EvtOrganisation) organisation = evt_organisation_new ("Statice");
+  g_autoptr(EvtParticipation) participation = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean added = FALSE;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Micronora");
+
+  evt_people_save_organisation (fixture.store, organisation, &error);
+  g_assert_no_error (error);
+  participation = evt_participation_new (evt_event_get_id (event));
+  evt_participation_set_organisation_id (participation, evt_organisation_get_id (organisation));
+  evt_people_save_participation (fixture.store, participation, &added, &error);
+  g_assert_no_error (error);
+  g_assert_true (added);
+  wait_for_window (fixture.window);
+
+  /* The store refuses to lose the participant silently: the window asks. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event", NULL);
+  wait_for_window (fixture.window);
+  g_assert_nonnull (evt_window_get_dialog (fixture.window));
+  click_response (fixture.window, "_Keep Event");
+  g_clear_object (&restored);
+  restored = reread (fixture.store, event);
+  g_assert_true (evt_people_event_has_records (fixture.store, evt_event_get_id (event), NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event", NULL);
+  wait_for_window (fixture.window);
+  click_response (fixture.window, "_Delete");
+  g_assert_null (evt_store_get_event_by_uid (fixture.store, evt_event_get_uid (event), &error));
+  g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==, "“Micronora” deleted");
+
+  /* Undo brings back the event, as the dialog said: without its participant. */
+  undo_last_toast (fixture.window);
+  g_clear_object (&restored);
+  restored = reread (fixture.store, event);
+  g_assert_cmpstr (evt_event_get_title (restored), ==, "Micronora");
+  g_assert_false (evt_people_event_has_records (fixture.store, evt_event_get_id (restored),
+                                                &error));
+  g_assert_no_error (error);
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_duplicate (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) copy = NULL;
+  EvtEvent *shown;
+  GtkWidget *leaflet;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Micronora");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.duplicate-event", NULL);
+  wait_for_window (fixture.window);
+
+  copy = find_event (fixture.store, 2022, "Micronora (copy)");
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (evt_event_get_uid (copy), !=, evt_event_get_uid (event));
+  g_assert_cmpstr (evt_event_get_city (copy), ==, "Besançon");
+  g_assert_true (g_date_time_equal (evt_event_get_start (copy), evt_event_get_start (event)));
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "10 events");
+
+  /* The copy is open in the event page, saved, ready to be changed. */
+  leaflet = get_child (fixture.window, "leaflet");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "event");
+  shown = evt_window_get_current_event (fixture.window);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (evt_event_get_id (shown), ==, evt_event_get_id (copy));
+
+  /* Back, as Escape does: nothing was changed, nothing is asked. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL);
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
+
+  /* Undo takes the copy away. */
+  undo_last_toast (fixture.window);
+  g_clear_object (&copy);
+  copy = find_event (fixture.store, 2022, "Micronora (copy)");
+  g_assert_null (copy);
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "9 events");
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_plan_next_edition (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) next = NULL;
+  g_autoptr(EvtEvent) in_2023 = NULL;
+  g_autoptr(GPtrArray) editions = g_ptr_array_new ();
+  g_autoptr(EvtEvent) edition_2021 = NULL;
+  GtkWidget *one, *two;
+  int guess;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Micronora");
+  g_assert_nonnull (evt_event_get_series (event));
+
+  /* The dialog offers one or two years, the core's guess chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.plan-next-edition", NULL);
+  wait_for_window (fixture.window);
+  g_assert_nonnull (evt_window_get_dialog (fixture.window));
+  one = evt_window_get_dialog_widget (fixture.window, "one-year");
+  two = evt_window_get_dialog_widget (fixture.window, "two-years");
+  edition_2021 = find_event (fixture.store, 2021, "Micronora");
+  g_ptr_array_add (editions, edition_2021);
+  guess = evt_event_guess_edition_years (event, editions);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (guess >= 2 ? two : one)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (guess >= 2 ? one : two)));
+
+  /* Micronora is biennial: in two years. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (two), TRUE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (one)));
+  click_response (fixture.window, "_Plan");
+
+  next = find_event (fixture.store, 2024, "Micronora");
+  g_assert_nonnull (next);
+  g_assert_cmpint (evt_event_get_status (next), ==, EVT_STATUS_TENTATIVE);
+  g_assert_cmpstr (evt_event_get_series (next), ==, evt_event_get_series (event));
+  g_assert_cmpstr (evt_event_get_uid (next), !=, evt_event_get_uid (event));
+  g_assert_cmpint (g_date_time_get_year (evt_event_get_start (next)), ==, 2024);
+  /* Same weekdays: Tuesday to Friday. */
+  g_assert_cmpint (g_date_time_get_day_of_week (evt_event_get_start (next)), ==,
+                   g_date_time_get_day_of_week (evt_event_get_start (event)));
+  in_2023 = find_event (fixture.store, 2023, "Micronora");
+  g_assert_null (in_2023);
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==,
+                   "“Micronora” planned for 2024");
+
+  /* It opens in the event page. */
+  g_assert_cmpint (evt_event_get_id (evt_window_get_current_event (fixture.window)), ==,
+                   evt_event_get_id (next));
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_postpone_tba (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) postponed = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean found = FALSE;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Medica-Compamed");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.postpone-event", NULL);
+  g_assert_nonnull (evt_window_get_dialog (fixture.window));
+  /* New dates first, the current ones offered. */
+  g_assert_true (gtk_check_button_get_active (
+                   GTK_CHECK_BUTTON (evt_window_get_dialog_widget (fixture.window, "dates"))));
+  g_assert_true (response_sensitive (fixture.window, "_Postpone"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (evt_window_get_dialog_widget (fixture.window,
+                                                                               "tba")),
+                               TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (evt_window_get_dialog_widget (fixture.window, "reason")),
+                         "Dates de la Messe non fixées");
+  click_response (fixture.window, "_Postpone");
+
+  postponed = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (postponed), ==, EVT_STATUS_POSTPONED);
+  g_assert_true (evt_event_is_date_tba (postponed));
+  g_assert_cmpstr (evt_event_get_status_reason (postponed), ==, "Dates de la Messe non fixées");
+  g_assert_true (g_date_time_equal (evt_event_get_original_start (postponed),
+                                    evt_event_get_start (event)));
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==, "“Medica-Compamed” postponed");
+
+  /* The agenda lists it under "Date to Be Announced", last. */
+  rows = evt_window_get_rows (fixture.window);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EvtEventRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (evt_event_row_get_title (row), "Medica-Compamed") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpuint (i, ==, rows->len - 1);
+        }
+    }
+  g_assert_true (found);
+
+  undo_last_toast (fixture.window);
+  restored = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (restored), ==, EVT_STATUS_TENTATIVE);
+  g_assert_false (evt_event_is_date_tba (restored));
+  g_assert_null (evt_event_get_original_start (restored));
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_postpone_dates_and_held (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) postponed = NULL;
+  g_autoptr(EvtEvent) held = NULL;
+  g_autoptr(GDateTime) new_start = NULL;
+  g_autoptr(GDateTime) before_start = NULL;
+  GtkCalendar *start, *end;
+  g_autoptr(GDateTime) end_day = NULL;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  event = select_in_agenda (&fixture, "Medica-Compamed");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.postpone-event", NULL);
+  start = GTK_CALENDAR (evt_window_get_dialog_widget (fixture.window, "start-calendar"));
+  end = GTK_CALENDAR (evt_window_get_dialog_widget (fixture.window, "end-calendar"));
+
+  /* A new start moves the end with it: four days, Monday to Thursday. */
+  new_start = g_date_time_new_local (2022, 12, 5, 0, 0, 0);
+  gtk_calendar_select_day (start, new_start);
+  end_day = gtk_calendar_get_date (end);
+  g_assert_cmpint (g_date_time_get_month (end_day), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (end_day), ==, 8);
+
+  /* An end before the start is refused. */
+  before_start = g_date_time_new_local (2022, 12, 1, 0, 0, 0);
+  gtk_calendar_select_day (end, before_start);
+  g_assert_false (response_sensitive (fixture.window, "_Postpone"));
+  g_assert_true (gtk_widget_has_css_class (evt_window_get_dialog_widget (fixture.window, "end"),
+                                           "error"));
+  gtk_calendar_select_day (end, end_day);
+  g_assert_true (response_sensitive (fixture.window, "_Postpone"));
+  click_response (fixture.window, "_Postpone");
+
+  postponed = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (postponed), ==, EVT_STATUS_POSTPONED);
+  g_assert_false (evt_event_is_date_tba (postponed));
+  g_assert_true (evt_event_get_all_day (postponed));
+  g_assert_cmpint (g_date_time_get_day_of_month (evt_event_get_start (postponed)), ==, 5);
+  g_assert_cmpint (g_date_time_get_day_of_month (evt_event_get_end (postponed)), ==, 8);
+  g_assert_cmpint (g_date_time_get_hour (evt_event_get_start (postponed)), ==, 0);
+  g_assert_true (g_date_time_equal (evt_event_get_original_start (postponed),
+                                    evt_event_get_start (event)));
+
+  /* Then held. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.mark-held", NULL);
+  wait_for_window (fixture.window);
+  held = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (held), ==, EVT_STATUS_HELD);
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==,
+                   "“Medica-Compamed” marked as held");
+  /* Held once is enough. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.mark-held",
+                                              NULL) &&
+                  evt_window_is_busy (fixture.window));
+
+  fixture_tear_down (&fixture);
+}
+
+/* From the list: the selected event, its bar, the page and saving with undo. */
+static void
+test_list_and_page (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) saved = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  EvtListView *list_view;
+  GListModel *model;
+  GtkWidget *leaflet;
+  GtkWidget *page;
+  GtkWidget *title_row;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  evt_window_set_view (fixture.window, "list");
+  wait_for_window (fixture.window);
+
+  /* Nothing selected: no bar, no event actions. */
+  g_assert_false (gtk_revealer_get_reveal_child (
+                    GTK_REVEALER (get_child (fixture.window, "event_bar_revealer"))));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event",
+                                              NULL) && evt_window_is_busy (fixture.window));
+
+  list_view = EVT_LIST_VIEW (get_child (fixture.window, "list_view"));
+  /* The events in the order shown; the column view's selection has one item each. */
+  model = evt_list_view_get_model (list_view);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EvtEvent) event = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (evt_event_get_title (event), "La Rentrée du DM") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (gtk_column_view_get_model (
+                                     evt_list_view_get_column_view (list_view)),
+                                   position, TRUE);
+  g_assert_cmpstr (evt_event_get_title (evt_window_get_current_event (fixture.window)), ==,
+                   "La Rentrée du DM");
+  g_assert_true (gtk_revealer_get_reveal_child (
+                   GTK_REVEALER (get_child (fixture.window, "event_bar_revealer"))));
+
+  /* Shift+F10: the menu of what can be done to it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.event-menu", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (
+                   GTK_MENU_BUTTON (get_child (fixture.window, "event_menu_button"))))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (get_child (fixture.window, "event_menu_button")));
+
+  /* Open it, change the title, save: back to the list, with a toast that can undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.open-event", NULL);
+  leaflet = get_child (fixture.window, "leaflet");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "event");
+  page = gtk_widget_get_first_child (get_child (fixture.window, "event_box"));
+  g_assert_true (EVT_IS_EVENT_PAGE (page));
+  g_assert_true (gtk_revealer_get_reveal_child (
+                   GTK_REVEALER (get_child (fixture.window, "page_bar_revealer"))));
+  title_row = evt_event_page_get_field_row (EVT_EVENT_PAGE (page), "title");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "La Rentrée du dispositif médical");
+  g_assert_true (evt_event_page_get_dirty (EVT_EVENT_PAGE (page)));
+
+  /* Unsaved edits: the actions on the event wait for a save. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.duplicate-event",
+                                              NULL) && evt_window_is_busy (fixture.window));
+
+  gtk_widget_activate_action (page, "event-page.save", NULL);
+  wait_for_window (fixture.window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
+  g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==,
+                   "“La Rentrée du dispositif médical” saved");
+  saved = find_event (fixture.store, 2022, "La Rentrée du dispositif médical");
+  g_assert_nonnull (saved);
+
+  undo_last_toast (fixture.window);
+  restored = reread (fixture.store, saved);
+  g_assert_cmpstr (evt_event_get_title (restored), ==, "La Rentrée du DM");
+
+  /* A new event (Ctrl+N) opens an empty page; Back leaves it, nothing saved. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new-event", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "event");
+  g_assert_false (gtk_revealer_get_reveal_child (
+                    GTK_REVEALER (get_child (fixture.window, "page_bar_revealer"))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
+
+  fixture_tear_down (&fixture);
+}
+
+/* Down to 360 pixels wide: the switcher moves to the bottom, nothing overflows. */
+static void
+test_narrow (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *bar, *heading;
+  int minimum = 0;
+
+  /* GNOME's buttons (a close button alone, as on phones). With animations: without,
+   * GTK 4.8 allocates the switcher bar's revealer a height of -1 as it appears. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-decoration-layout", "appmenu:close",
+                "gtk-enable-animations", TRUE,
+                NULL);
+  fixture_open_store (&fixture, TRUE);
+  fixture.window = g_object_ref_sink (evt_window_new (NULL, 2022));
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 640);
+  evt_window_set_store (fixture.window, fixture.store);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_for_window (fixture.window);
+
+  bar = get_child (fixture.window, "switcher_bar");
+  heading = get_child (fixture.window, "year_heading");
+  for (guint i = 0; i < 50 && !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_false (gtk_widget_get_visible (heading));
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "9 events");
+
+  /* The content, without the frame that the window draws around itself when it floats. */
+  for (guint i = 0; i < G_N_ELEMENTS (test_view_names); i++)
+    {
+      evt_window_set_view (fixture.window, test_view_names[i]);
+      wait_for_window (fixture.window);
+      gtk_widget_measure (get_child (fixture.window, "leaflet"), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+  g_assert_cmpint (gtk_widget_get_width (get_child (fixture.window, "leaflet")), <=, 360);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  fixture_tear_down (&fixture);
 }
 
 static void
@@ -531,6 +1284,11 @@ main (int    argc,
     }
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* This thread owns the main context all along, as the application's main loop does:
+   * the store's worker threads hand "changed" to it instead of emitting it themselves,
+   * even between two waits. */
+  g_assert_true (g_main_context_acquire (NULL));
   load_style ();
 
   g_test_add_func ("/window/page-choice", test_page_choice);
@@ -539,6 +1297,16 @@ main (int    argc,
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/corrupt-database", test_corrupt_database);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/views", test_views);
+  g_test_add_func ("/window/cancel-undo", test_cancel_undo);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/delete-with-records", test_delete_with_records);
+  g_test_add_func ("/window/duplicate", test_duplicate);
+  g_test_add_func ("/window/plan-next-edition", test_plan_next_edition);
+  g_test_add_func ("/window/postpone-tba", test_postpone_tba);
+  g_test_add_func ("/window/postpone-dates-and-held", test_postpone_dates_and_held);
+  g_test_add_func ("/window/list-and-page", test_list_and_page);
+  g_test_add_func ("/window/narrow", test_narrow);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "evt-event-list.h"
+#include "evt-import-controller.h"
 #include "evt-window.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,14 @@ gboolean      evt_window_is_busy         (EvtWindow            *self);
 GPtrArray    *evt_window_get_rows        (EvtWindow            *self);
 const char   *evt_window_get_subtitle    (EvtWindow            *self);
 const char   *evt_window_get_last_toast  (EvtWindow            *self);
+AdwToast     *evt_window_get_last_toast_object (EvtWindow      *self);
+AdwMessageDialog *evt_window_get_dialog  (EvtWindow            *self);
+GtkWidget    *evt_window_get_dialog_widget (EvtWindow          *self,
+                                          const char           *name);
+EvtEvent     *evt_window_get_current_event (EvtWindow          *self);
+gboolean      evt_window_select_event    (EvtWindow            *self,
+                                          EvtEvent             *event);
+
+EvtImportController *evt_window_get_import_controller (EvtWindow *self);
 
 G_END_DECLS

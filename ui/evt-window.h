@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* evt-window.h: the main window, the events of one year. */
+/* evt-window.h: the main window: the year, list and agenda views, and the event page. */
 #pragma once
 
 #include <adwaita.h>
@@ -28,5 +28,11 @@ void       evt_window_show_error (EvtWindow      *self,
 int        evt_window_get_year   (EvtWindow      *self);
 void       evt_window_set_year   (EvtWindow      *self,
                                   int             year);
+const char *evt_window_get_view  (EvtWindow      *self);
+void       evt_window_set_view   (EvtWindow      *self,
+                                  const char     *view);
+AdwToastOverlay *evt_window_get_toast_overlay (EvtWindow *self);
+void       evt_window_add_banner (EvtWindow      *self,
+                                  GtkWidget      *banner);
 
 G_END_DECLS
