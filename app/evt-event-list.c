@@ -4,13 +4,36 @@
 
 #include "evt-event-list.h"
 
+/*
+ * What one load answered: the events, and for each event id its position and a
+ * fingerprint of every field, worked out in the worker thread that made the
+ * objects. The next load gives an event whose fingerprint did not change the same
+ * object: list widgets then keep their rows (GTK 4.8 rebuilds the row of every item
+ * it is given anew), and a reload after one edit changes one item, not all of them.
+ * A snapshot is never changed once made, so a worker thread can read it while
+ * the list shows it.
+ */
+typedef struct
+{
+  GPtrArray  *items;     /* EvtEvent */
+  GHashTable *by_id;     /* gint64 id → Entry */
+  GArray     *entries;   /* Entry, owns what by_id points to */
+} Snapshot;
+
+typedef struct
+{
+  gint64  id;
+  guint   position;
+  guint64 fingerprint;
+} Entry;
+
 struct _EvtEventList
 {
   GObject       parent_instance;
 
   EvtStore     *store;
   EvtQuery     *query;
-  GPtrArray    *items;
+  Snapshot     *snapshot;
   GCancellable *cancellable;
   char         *error;
   gulong        changed_id;
@@ -39,10 +62,216 @@ get_item_type (GListModel *model)
   return EVT_TYPE_EVENT;
 }
 
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->items, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->by_id, g_hash_table_unref);
+  g_clear_pointer (&snapshot->entries, g_array_unref);
+}
+
+/* Reference counted: a load still running in a worker thread reads the snapshot
+ * that was shown when it started, which a newer load may have replaced. */
+static void
+snapshot_unref (Snapshot *snapshot)
+{
+  g_atomic_rc_box_release_full (snapshot, (GDestroyNotify) snapshot_clear);
+}
+
+static Snapshot *
+snapshot_new (GPtrArray *items)
+{
+  Snapshot *snapshot = g_atomic_rc_box_new0 (Snapshot);
+
+  snapshot->items = items;
+  snapshot->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), items->len);
+  snapshot->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  return snapshot;
+}
+
+static void
+release_snapshot (gpointer data,
+                  gpointer user_data)
+{
+  snapshot_unref (data);
+}
+
+/* The events that leave the list are finalized in a worker thread: freeing a
+ * hundred thousand of them would hold the UI thread for a tenth of a second or more. */
+static void
+snapshot_unref_in_thread (Snapshot *snapshot)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (release_snapshot, NULL, 1, FALSE, NULL));
+  g_thread_pool_push (pool, snapshot, NULL);
+}
+
+static guint64
+hash_bytes (guint64     hash,
+            const void *data,
+            gsize       len)
+{
+  const guchar *p = data;
+
+  /* FNV-1a, 64 bits */
+  for (gsize i = 0; i < len; i++)
+    {
+      hash ^= p[i];
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
+static guint64
+hash_string (guint64     hash,
+             const char *str)
+{
+  /* NULL and "" differ; the terminator separates one field from the next. */
+  if (str == NULL)
+    return hash_bytes (hash, "\xff", 1);
+  return hash_bytes (hash, str, strlen (str) + 1);
+}
+
+static guint64
+hash_int (guint64 hash,
+          gint64  value)
+{
+  return hash_bytes (hash, &value, sizeof value);
+}
+
+static guint64
+hash_date_time (guint64    hash,
+                GDateTime *dt)
+{
+  if (dt == NULL)
+    return hash_int (hash, G_MININT64);
+  hash = hash_int (hash, g_date_time_to_unix (dt));
+  hash = hash_int (hash, g_date_time_get_microsecond (dt));
+  return hash_int (hash, g_date_time_get_utc_offset (dt));
+}
+
+/* Every field, so that any change gives another object. */
+static guint64
+fingerprint (EvtEvent *event)
+{
+  const char * const *sectors = evt_event_get_sectors (event);
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  hash = hash_int (hash, evt_event_get_id (event));
+  hash = hash_string (hash, evt_event_get_uid (event));
+  hash = hash_string (hash, evt_event_get_title (event));
+  hash = hash_int (hash, evt_event_get_kind (event));
+  hash = hash_int (hash, evt_event_get_status (event));
+  hash = hash_string (hash, evt_event_get_status_reason (event));
+  hash = hash_int (hash, evt_event_get_all_day (event));
+  hash = hash_date_time (hash, evt_event_get_start (event));
+  hash = hash_date_time (hash, evt_event_get_end (event));
+  hash = hash_string (hash, evt_event_get_timezone (event));
+  hash = hash_date_time (hash, evt_event_get_original_start (event));
+  hash = hash_date_time (hash, evt_event_get_original_end (event));
+  hash = hash_string (hash, evt_event_get_venue (event));
+  hash = hash_string (hash, evt_event_get_city (event));
+  hash = hash_string (hash, evt_event_get_country (event));
+  hash = hash_string (hash, evt_event_get_organiser (event));
+  hash = hash_string (hash, evt_event_get_partners (event));
+  for (guint i = 0; sectors != NULL && sectors[i] != NULL; i++)
+    hash = hash_string (hash, sectors[i]);
+  hash = hash_string (hash, NULL);
+  hash = hash_string (hash, evt_event_get_url (event));
+  hash = hash_string (hash, evt_event_get_description (event));
+  hash = hash_string (hash, evt_event_get_notes (event));
+  hash = hash_int (hash, evt_event_get_budget_cents (event));
+  hash = hash_int (hash, evt_event_get_visibility (event));
+  hash = hash_int (hash, evt_event_get_sequence (event));
+  hash = hash_date_time (hash, evt_event_get_created (event));
+  hash = hash_date_time (hash, evt_event_get_modified (event));
+  hash = hash_string (hash, evt_event_get_series (event));
+  hash = hash_string (hash, evt_event_get_source (event));
+  hash = hash_string (hash, evt_event_get_recurrence_id (event));
+
+  return hash;
+}
+
+typedef struct
+{
+  EvtStore *store;
+  EvtQuery *query;
+  Snapshot *previous;   /* shown when the load started, read only */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->query, evt_query_free);
+  g_clear_pointer (&data->previous, snapshot_unref);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *events;
+  Snapshot *snapshot;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  events = evt_store_query (data->store, data->query, &error);
+  if (events == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  snapshot = snapshot_new (events);
+  g_array_set_size (snapshot->entries, events->len);
+  for (guint i = 0; i < events->len; i++)
+    {
+      EvtEvent *event = g_ptr_array_index (events, i);
+      Entry *entry = &g_array_index (snapshot->entries, Entry, i);
+      Entry *old;
+
+      entry->id = evt_event_get_id (event);
+      entry->position = i;
+      entry->fingerprint = fingerprint (event);
+      g_hash_table_insert (snapshot->by_id, &entry->id, entry);
+
+      old = g_hash_table_lookup (data->previous->by_id, &entry->id);
+      if (old != NULL && old->fingerprint == entry->fingerprint)
+        {
+          /* Only the pointer of the old object is used: another thread may hold it. */
+          events->pdata[i] = g_object_ref (g_ptr_array_index (data->previous->items,
+                                                              old->position));
+          g_object_unref (event);
+        }
+    }
+
+  /* What this thread made or held is freed here, never in the UI thread: the
+   * previous snapshot may be the last reference to a hundred thousand events, and
+   * an answer nobody waits for any more would be freed with the task. */
+  g_clear_pointer (&data->previous, snapshot_unref);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      snapshot_unref (snapshot);
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+
+  g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_unref);
+}
+
 static guint
 get_n_items (GListModel *model)
 {
-  return EVT_EVENT_LIST (model)->items->len;
+  return EVT_EVENT_LIST (model)->snapshot->items->len;
 }
 
 static gpointer
@@ -51,9 +280,9 @@ get_item (GListModel *model,
 {
   EvtEventList *self = EVT_EVENT_LIST (model);
 
-  if (position >= self->items->len)
+  if (position >= self->snapshot->items->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (g_ptr_array_index (self->snapshot->items, position));
 }
 
 static void
@@ -90,31 +319,45 @@ query_done (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(EvtEventList) self = user_data;
+  EvtEventList *self = EVT_EVENT_LIST (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  guint removed;
+  Snapshot *snapshot;
+  Snapshot *old;
+  guint old_len, new_len, prefix, suffix;
 
-  events = evt_store_query_finish (EVT_STORE (object), result, &error);
+  snapshot = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);
 
-  if (events == NULL)
+  if (snapshot == NULL)
     {
       set_error (self, error->message);
       set_loading (self, FALSE);
       return;
     }
 
-  removed = self->items->len;
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&events);
+  old = self->snapshot;
+  self->snapshot = snapshot;
   set_error (self, NULL);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
-  if (removed != self->items->len)
+  /* Only the range that changed, unchanged events being the same objects. A reload
+   * that changed nothing still says so, with an empty change. */
+  old_len = old->items->len;
+  new_len = snapshot->items->len;
+  for (prefix = 0; prefix < MIN (old_len, new_len); prefix++)
+    if (old->items->pdata[prefix] != snapshot->items->pdata[prefix])
+      break;
+  for (suffix = 0; suffix < MIN (old_len, new_len) - prefix; suffix++)
+    if (old->items->pdata[old_len - 1 - suffix] != snapshot->items->pdata[new_len - 1 - suffix])
+      break;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix, new_len - prefix - suffix);
+
+  snapshot_unref_in_thread (old);
+
+  if (old_len != new_len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   set_loading (self, FALSE);
 }
@@ -129,6 +372,9 @@ query_done (GObject      *object,
 void
 evt_event_list_reload (EvtEventList *self)
 {
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
   g_return_if_fail (EVT_IS_EVENT_LIST (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -136,8 +382,17 @@ evt_event_list_reload (EvtEventList *self)
   self->cancellable = g_cancellable_new ();
 
   set_loading (self, TRUE);
-  evt_store_query_async (self->store, self->query, self->cancellable, query_done,
-                         g_object_ref (self));
+
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (self->store);
+  data->query = evt_query_copy (self->query);
+  data->previous = g_atomic_rc_box_acquire (self->snapshot);
+
+  /* The task holds the list, which is freed when the query returns. */
+  task = g_task_new (self, self->cancellable, query_done, NULL);
+  g_task_set_source_tag (task, evt_event_list_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -165,7 +420,7 @@ evt_event_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, evt_query_free);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshot, snapshot_unref);
   g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (evt_event_list_parent_class)->finalize (object);
@@ -207,7 +462,7 @@ evt_event_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
+      g_value_set_uint (value, self->snapshot->items->len);
       break;
 
     default:
@@ -275,7 +530,7 @@ evt_event_list_class_init (EvtEventListClass *klass)
 static void
 evt_event_list_init (EvtEventList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->snapshot = snapshot_new (g_ptr_array_new_with_free_func (g_object_unref));
   self->query = evt_query_new ();
 }
 
