@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-list-view.c: the list of events on a real display over a real SQLite file (suite display). */
+/* test-list-view.c: the list of events on a display, over a real SQLite file (suite display). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -475,6 +475,7 @@ test_search (Fixture       *fixture,
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   g_autoptr(GPtrArray) events = NULL;
   guint n_in_city = 0;
+  GtkWidget *entry;
 
   for (guint i = 0; i < fixture->all->len; i++)
     if (event_matches_word (g_ptr_array_index (fixture->all, i), "besancon"))
@@ -511,8 +512,8 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (evt_list_view_get_page (fixture->view), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (evt_list_view_get_model (fixture->view)), ==,
                     N_SAMPLE);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (evt_list_view_get_search_entry (fixture->view))),
-                   ==, "");
+  entry = evt_list_view_get_search_entry (fixture->view);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
 static void
@@ -612,7 +613,7 @@ test_activate_and_select (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkColumnView *column_view = evt_list_view_get_column_view (fixture->view);
-  GListModel *model = evt_list_view_get_model (fixture->view);
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
   g_autoptr(EvtEvent) activated = NULL;
   const char *uid = "demo-2021-micronora@eventail.sample";
   guint position = position_of (fixture->view, uid);
@@ -634,14 +635,23 @@ test_activate_and_select (Fixture       *fixture,
   /* Selecting it makes it the view's "selected" event. */
   g_assert_null (evt_list_view_get_selected (fixture->view));
   g_assert_cmpuint (n_notified, ==, 0);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
+  gtk_selection_model_select_item (selection, position, TRUE);
   selected = evt_list_view_get_selected (fixture->view);
   g_assert_nonnull (selected);
   g_assert_cmpstr (evt_event_get_uid (selected), ==, uid);
   g_assert_cmpuint (n_notified, ==, 1);
 
-  /* Another event changes in the store: the list reloads with new objects, and the
-   * selection follows Micronora to its new object. */
+  /* Sorted by title, Micronora moves: the selection follows it to its new row. */
+  gtk_column_view_sort_by_column (column_view,
+                                  evt_list_view_get_column (fixture->view, EVT_LIST_COLUMN_TITLE),
+                                  GTK_SORT_ASCENDING);
+  wait_for_view (fixture->view);
+  g_assert_cmpuint (position_of (fixture->view, uid), !=, position);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
+                    position_of (fixture->view, uid));
+  g_assert_true (evt_list_view_get_selected (fixture->view) == selected);
+
+  /* Another event changes in the store: the list reloads, Micronora stays selected. */
   {
     g_autoptr(EvtEvent) other = evt_event_copy (g_ptr_array_index (fixture->all, 0));
     g_autoptr(GError) error = NULL;
@@ -654,8 +664,23 @@ test_activate_and_select (Fixture       *fixture,
   selected = evt_list_view_get_selected (fixture->view);
   g_assert_nonnull (selected);
   g_assert_cmpstr (evt_event_get_uid (selected), ==, uid);
-  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) ==
-                 (gpointer) selected);
+
+  /* Micronora itself is edited: the list reads it again as a new object, which is
+   * the one selected, on its row. */
+  {
+    g_autoptr(EvtEvent) copy = evt_event_copy (selected);
+    g_autoptr(GError) error = NULL;
+
+    evt_event_set_title (copy, "Micronora, salon des microtechniques");
+    evt_store_update_event (fixture->store, copy, &error);
+    g_assert_no_error (error);
+    wait_for_view (fixture->view);
+  }
+  selected = evt_list_view_get_selected (fixture->view);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (evt_event_get_title (selected), ==, "Micronora, salon des microtechniques");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
+                    position_of (fixture->view, uid));
 
   /* Filtered out, it is no longer selected. */
   evt_list_view_set_statuses (fixture->view, 1u << EVT_STATUS_HELD);

@@ -30,6 +30,7 @@ void                  evt_list_view_set_sectors     (EvtListView   *self,
 gboolean              evt_list_view_has_filters     (EvtListView   *self);
 
 EvtEventList         *evt_list_view_get_event_list  (EvtListView   *self);
+/* The events in the order shown (the column view's items are rows that show them). */
 GListModel           *evt_list_view_get_model       (EvtListView   *self);
 GtkColumnView        *evt_list_view_get_column_view (EvtListView   *self);
 GtkColumnViewColumn  *evt_list_view_get_column      (EvtListView   *self,

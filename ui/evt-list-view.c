@@ -15,6 +15,358 @@
 #define DOT_SPACING 4
 #define MAX_DOTS    4
 
+/*
+ * Rows that outlive reloads.
+ *
+ * GTK 4.8's list views keep some two hundred rows alive and build a new row, with
+ * every widget of every cell, for any item they have not shown before, destroying
+ * the old ones. A search that changes the events on screen would rebuild them all,
+ * several tens of ms of the UI thread. So the column view is given EvtListRow
+ * items, one per position, which stay when the events move: a reload or a sort step
+ * only changes the event of each row alive, and its cells update their labels.
+ */
+
+#define EVT_TYPE_LIST_ROW (evt_list_row_get_type ())
+G_DECLARE_FINAL_TYPE (EvtListRow, evt_list_row, EVT, LIST_ROW, GObject)
+
+struct _EvtListRow
+{
+  GObject   parent_instance;
+
+  EvtEvent *event;
+  guint     position;
+};
+
+G_DEFINE_FINAL_TYPE (EvtListRow, evt_list_row, G_TYPE_OBJECT)
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_EVENT,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+static void
+evt_list_row_finalize (GObject *object)
+{
+  g_clear_object (&EVT_LIST_ROW (object)->event);
+
+  G_OBJECT_CLASS (evt_list_row_parent_class)->finalize (object);
+}
+
+static void
+evt_list_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_EVENT:
+      g_value_set_object (value, EVT_LIST_ROW (object)->event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evt_list_row_class_init (EvtListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = evt_list_row_finalize;
+  object_class->get_property = evt_list_row_get_property;
+
+  row_properties[ROW_PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL,
+                         EVT_TYPE_EVENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+evt_list_row_init (EvtListRow *self)
+{
+}
+
+static void
+evt_list_row_set_event (EvtListRow *self,
+                        EvtEvent   *event)
+{
+  if (g_set_object (&self->event, event))
+    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_EVENT]);
+}
+
+/* The row at each position of "model" (a GListModel of EvtEvent), as long as
+ * someone holds it; items-changed only when the number of items changes. */
+#define EVT_TYPE_LIST_ROW_MODEL (evt_list_row_model_get_type ())
+G_DECLARE_FINAL_TYPE (EvtListRowModel, evt_list_row_model, EVT, LIST_ROW_MODEL, GObject)
+
+struct _EvtListRowModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GPtrArray  *rows;      /* EvtListRow alive, weakly, by position; NULL elsewhere */
+  guint       dirty_from; /* rows from there on show stale events; G_MAXUINT: none */
+};
+
+static void row_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EvtListRowModel, evt_list_row_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, row_model_iface_init))
+
+enum {
+  ROW_MODEL_PROP_0,
+  ROW_MODEL_PROP_MODEL,
+  ROW_MODEL_N_PROPS
+};
+
+static GParamSpec *row_model_properties[ROW_MODEL_N_PROPS];
+
+static GType
+row_model_get_item_type (GListModel *model)
+{
+  return EVT_TYPE_LIST_ROW;
+}
+
+static guint
+row_model_get_n_items (GListModel *model)
+{
+  return EVT_LIST_ROW_MODEL (model)->rows->len;
+}
+
+static void
+on_row_finalized (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  EvtListRowModel *self = data;
+  /* Weak references are notified on dispose: the row's fields are still there. */
+  EvtListRow *row = (EvtListRow *) where_the_object_was;
+
+  if (row->position < self->rows->len && self->rows->pdata[row->position] == row)
+    self->rows->pdata[row->position] = NULL;
+}
+
+static gpointer
+row_model_get_item (GListModel *model,
+                    guint       position)
+{
+  EvtListRowModel *self = EVT_LIST_ROW_MODEL (model);
+  g_autoptr(EvtEvent) event = NULL;
+  EvtListRow *row;
+
+  if (position >= self->rows->len)
+    return NULL;
+
+  row = self->rows->pdata[position];
+  if (row != NULL)
+    return g_object_ref (row);
+
+  event = g_list_model_get_item (self->model, position);
+  row = g_object_new (EVT_TYPE_LIST_ROW, NULL);
+  row->event = g_steal_pointer (&event);
+  row->position = position;
+  g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
+  self->rows->pdata[position] = row;
+  return row;
+}
+
+static void
+row_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = row_model_get_item_type;
+  iface->get_n_items = row_model_get_n_items;
+  iface->get_item = row_model_get_item;
+}
+
+static void
+forget_row (EvtListRowModel *self,
+            guint            position)
+{
+  EvtListRow *row = self->rows->pdata[position];
+
+  if (row == NULL)
+    return;
+  g_object_weak_unref (G_OBJECT (row), on_row_finalized, self);
+  self->rows->pdata[position] = NULL;
+}
+
+static gboolean
+is_sorting (GListModel *model)
+{
+  return GTK_IS_SORT_LIST_MODEL (model) &&
+         gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0;
+}
+
+static void
+update_rows (EvtListRowModel *self)
+{
+  for (guint i = self->dirty_from; i < self->rows->len; i++)
+    {
+      EvtListRow *row = self->rows->pdata[i];
+
+      if (row != NULL)
+        {
+          g_autoptr(EvtEvent) event = g_list_model_get_item (self->model, i);
+
+          evt_list_row_set_event (row, event);
+        }
+    }
+  self->dirty_from = G_MAXUINT;
+}
+
+static void
+on_model_items_changed (EvtListRowModel *self,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GListModel      *model)
+{
+  guint old_len = self->rows->len;
+  guint new_len = g_list_model_get_n_items (model);
+  guint common = MIN (old_len, new_len);
+
+  for (guint i = new_len; i < old_len; i++)
+    forget_row (self, i);
+  g_ptr_array_set_size (self->rows, new_len);
+
+  /* From @position on, what each row shows may have moved. While a sort goes on
+   * a step at a time, the rows wait for its end: each step would move the events
+   * of every row on screen, to show orders nobody asked for. */
+  self->dirty_from = MIN (self->dirty_from, position);
+  if (!is_sorting (model))
+    update_rows (self);
+
+  if (old_len != new_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_len - common,
+                                new_len - common);
+}
+
+static void
+on_model_pending_changed (EvtListRowModel *self,
+                          GParamSpec      *pspec,
+                          GListModel      *model)
+{
+  if (!is_sorting (model) && self->dirty_from != G_MAXUINT)
+    update_rows (self);
+}
+
+static void
+evt_list_row_model_set_model (EvtListRowModel *self,
+                              GListModel      *model)
+{
+  guint removed = self->rows->len;
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->model, on_model_pending_changed, self);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    forget_row (self, i);
+  g_ptr_array_set_size (self->rows, 0);
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_items_changed),
+                                self);
+      if (GTK_IS_SORT_LIST_MODEL (model))
+        g_signal_connect_swapped (model, "notify::pending",
+                                  G_CALLBACK (on_model_pending_changed), self);
+      g_ptr_array_set_size (self->rows, g_list_model_get_n_items (model));
+    }
+
+  if (removed > 0 || self->rows->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+  g_object_notify_by_pspec (G_OBJECT (self), row_model_properties[ROW_MODEL_PROP_MODEL]);
+}
+
+static void
+evt_list_row_model_dispose (GObject *object)
+{
+  evt_list_row_model_set_model (EVT_LIST_ROW_MODEL (object), NULL);
+
+  G_OBJECT_CLASS (evt_list_row_model_parent_class)->dispose (object);
+}
+
+static void
+evt_list_row_model_finalize (GObject *object)
+{
+  g_clear_pointer (&EVT_LIST_ROW_MODEL (object)->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (evt_list_row_model_parent_class)->finalize (object);
+}
+
+static void
+evt_list_row_model_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_MODEL_PROP_MODEL:
+      g_value_set_object (value, EVT_LIST_ROW_MODEL (object)->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evt_list_row_model_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_MODEL_PROP_MODEL:
+      evt_list_row_model_set_model (EVT_LIST_ROW_MODEL (object), g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evt_list_row_model_class_init (EvtListRowModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = evt_list_row_model_dispose;
+  object_class->finalize = evt_list_row_model_finalize;
+  object_class->get_property = evt_list_row_model_get_property;
+  object_class->set_property = evt_list_row_model_set_property;
+
+  row_model_properties[ROW_MODEL_PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, ROW_MODEL_N_PROPS, row_model_properties);
+}
+
+static void
+evt_list_row_model_init (EvtListRowModel *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->dirty_from = G_MAXUINT;
+}
+
 struct _EvtListView
 {
   GtkWidget            parent_instance;
@@ -37,9 +389,12 @@ struct _EvtListView
   char               **sector_filter;
   char                *search;
   gboolean             search_pending;  /* typed, not yet in the query */
+  guint                search_idle;
   gboolean             syncing_checks;
 
-  /* The selection outlives a reload: the list's items are new objects each time. */
+  /* The selected event, followed by its id when the rows show other events (a
+   * reload, a sort): the row selected is then unselected, and the event found
+   * again once the list is sorted. */
   EvtEvent            *selected;
   gboolean             replacing;
   gboolean             restore_pending;
@@ -68,6 +423,7 @@ struct _EvtListView
   AdwStatusPage       *empty_page;
   GtkButton           *empty_button;
   GtkSingleSelection  *selection;
+  EvtListRowModel     *row_model;
   GtkSortListModel    *sort_model;
 };
 
@@ -171,16 +527,113 @@ sectors_sort_key (EvtEvent *event,
 
 /* Cells */
 
+/* The event a cell shows now. */
+static EvtEvent *
+cell_get_event (GtkListItem *item)
+{
+  EvtListRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? row->event : NULL;
+}
+
+/* Tooltips are worked out when asked for, not when a row is bound: in GTK 4.8,
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is, a round trip
+ * to the X server for each cell of each row shown, which made scrolling and every
+ * reload slow. */
+typedef char *(*TooltipFunc) (EvtListView *self,
+                              EvtEvent    *event);
+
+static gboolean
+on_cell_query_tooltip (GtkWidget   *widget,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       EvtListView *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "evt-list-item");
+  TooltipFunc func = (TooltipFunc) g_object_get_data (G_OBJECT (widget), "evt-tooltip-func");
+  EvtEvent *event = item != NULL ? cell_get_event (item) : NULL;
+  g_autofree char *text = NULL;
+
+  if (event == NULL || (text = func (self, event)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
-setup_label_cell (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  EvtListView              *self)
+cell_set_tooltip_func (EvtListView *self,
+                       GtkListItem *item,
+                       GtkWidget   *widget,
+                       TooltipFunc  func)
+{
+  /* The list item owns @widget: it outlives it. */
+  g_object_set_data (G_OBJECT (widget), "evt-list-item", item);
+  g_object_set_data (G_OBJECT (widget), "evt-tooltip-func", (gpointer) func);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), self);
+}
+
+/* A cell is bound to its row once; it follows the events that the row shows. */
+typedef void (*CellUpdateFunc) (EvtListView *self,
+                                GtkListItem *item,
+                                EvtEvent    *event);
+
+static void
+on_row_event_changed (EvtListRow  *row,
+                      GParamSpec  *pspec,
+                      GtkListItem *item)
+{
+  CellUpdateFunc update = (CellUpdateFunc) g_object_get_data (G_OBJECT (item), "evt-update");
+  EvtListView *self = g_object_get_data (G_OBJECT (item), "evt-view");
+
+  if (row->event != NULL)
+    update (self, item, row->event);
+}
+
+static void
+cell_bind (EvtListView    *self,
+           GtkListItem    *item,
+           CellUpdateFunc  update)
+{
+  EvtListRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "evt-update", (gpointer) update);
+  g_object_set_data (G_OBJECT (item), "evt-view", self);
+  g_signal_connect (row, "notify::event", G_CALLBACK (on_row_event_changed), item);
+  if (row->event != NULL)
+    update (self, item, row->event);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             EvtListView              *self)
+{
+  EvtListRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_event_changed, item);
+}
+
+static GtkWidget *
+cell_label_new (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return label;
+}
+
+static void
+setup_label_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  EvtListView              *self)
+{
+  gtk_list_item_set_child (item, cell_label_new ());
 }
 
 static char *
@@ -196,12 +649,11 @@ format_dates (EvtEvent *event)
 }
 
 static void
-bind_dates_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 EvtListView              *self)
+update_dates_cell (EvtListView *self,
+                   GtkListItem *item,
+                   EvtEvent    *event)
 {
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  EvtEvent *event = gtk_list_item_get_item (item);
   g_autofree char *dates = format_dates (event);
 
   if (dates != NULL)
@@ -214,29 +666,33 @@ bind_dates_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_text (label, _("Date to be announced"));
       gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_text (label));
 }
 
 static void
-setup_title_cell (GtkSignalListItemFactory *factory,
+bind_dates_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                  EvtListView              *self)
+{
+  cell_bind (self, item, update_dates_cell);
+}
+
+/* The column may be too narrow for a range over two months. */
+static char *
+dates_tooltip (EvtListView *self,
+               EvtEvent    *event)
+{
+  return format_dates (event);
+}
+
+static void
+setup_dates_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   EvtListView              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *marker = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
+  GtkWidget *label = cell_label_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "list-title");
-  gtk_widget_add_css_class (marker, "list-postponed-marker");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Postponed"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), marker);
-  gtk_list_item_set_child (item, box);
+  cell_set_tooltip_func (self, item, label, dates_tooltip);
+  gtk_list_item_set_child (item, label);
 }
 
 /* Why a cancelled or postponed event is so, for the title's tooltip. */
@@ -283,33 +739,80 @@ format_status_note (EvtEvent *event)
 }
 
 static void
-bind_title_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 EvtListView              *self)
+update_title_cell (EvtListView *self,
+                   GtkListItem *item,
+                   EvtEvent    *event)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *marker = gtk_widget_get_next_sibling (label);
-  EvtEvent *event = gtk_list_item_get_item (item);
   EvtStatus status = evt_event_get_status (event);
-  g_autofree char *note = format_status_note (event);
 
   gtk_label_set_text (GTK_LABEL (label), evt_event_get_title (event));
   if (status == EVT_STATUS_CANCELLED)
     gtk_widget_add_css_class (label, "cancelled");
   else
     gtk_widget_remove_css_class (label, "cancelled");
-  gtk_widget_set_visible (marker, status == EVT_STATUS_POSTPONED);
 
-  /* The title is ellipsized: the tooltip gives it in full, and why. */
-  if (note != NULL)
+  /* Few events are postponed: their rows get the marker when first needed, as GTK
+   * keeps some two hundred rows alive and each widget costs. */
+  if (marker == NULL && status == EVT_STATUS_POSTPONED)
     {
-      g_autofree char *tooltip = g_strconcat (evt_event_get_title (event), "\n", note, NULL);
-
-      gtk_widget_set_tooltip_text (box, tooltip);
+      marker = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
+      gtk_widget_add_css_class (marker, "list-postponed-marker");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Postponed"),
+                                      -1);
+      gtk_box_append (GTK_BOX (box), marker);
     }
-  else
-    gtk_widget_set_tooltip_text (box, evt_event_get_title (event));
+  if (marker != NULL)
+    gtk_widget_set_visible (marker, status == EVT_STATUS_POSTPONED);
+}
+
+static void
+bind_title_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EvtListView              *self)
+{
+  cell_bind (self, item, update_title_cell);
+}
+
+/* The title may be ellipsized: in full, and why a cancelled or postponed event is. */
+static char *
+title_tooltip (EvtListView *self,
+               EvtEvent    *event)
+{
+  g_autofree char *note = format_status_note (event);
+
+  if (note != NULL)
+    return g_strconcat (evt_event_get_title (event), "\n", note, NULL);
+  return g_strdup (evt_event_get_title (event));
+}
+
+
+static void
+setup_title_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  EvtListView              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = cell_label_new ();
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "list-title");
+  gtk_box_append (GTK_BOX (box), label);
+  cell_set_tooltip_func (self, item, box, title_tooltip);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_kind_cell (EvtListView *self,
+                  GtkListItem *item,
+                  EvtEvent    *event)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (label, evt_kind_get_label (evt_event_get_kind (event)));
 }
 
 static void
@@ -317,10 +820,17 @@ bind_kind_cell (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 EvtListView              *self)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  EvtEvent *event = gtk_list_item_get_item (item);
+  cell_bind (self, item, update_kind_cell);
+}
 
-  gtk_label_set_text (label, evt_kind_get_label (evt_event_get_kind (event)));
+static void
+update_city_cell (EvtListView *self,
+                  GtkListItem *item,
+                  EvtEvent    *event)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (label, evt_event_get_city (event));
 }
 
 static void
@@ -328,16 +838,20 @@ bind_city_cell (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 EvtListView              *self)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  EvtEvent *event = gtk_list_item_get_item (item);
+  cell_bind (self, item, update_city_cell);
+}
+
+/* Where, in full: venue, city, country. */
+static char *
+city_tooltip (EvtListView *self,
+              EvtEvent    *event)
+{
   const char *parts[] = {
     evt_event_get_venue (event),
     evt_event_get_city (event),
     evt_event_get_country (event),
   };
-  g_autoptr(GString) place = g_string_new (NULL);
-
-  gtk_label_set_text (label, evt_event_get_city (event));
+  GString *place = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -348,7 +862,24 @@ bind_city_cell (GtkSignalListItemFactory *factory,
         g_string_append (place, _(", "));
       g_string_append (place, parts[i]);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), place->len > 0 ? place->str : NULL);
+
+  if (place->len == 0)
+    {
+      g_string_free (place, TRUE);
+      return NULL;
+    }
+  return g_string_free (place, FALSE);
+}
+
+static void
+setup_city_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EvtListView              *self)
+{
+  GtkWidget *label = cell_label_new ();
+
+  cell_set_tooltip_func (self, item, label, city_tooltip);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -419,34 +950,59 @@ setup_sectors_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     EvtListView              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = cell_label_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), dots_new ());
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
+  cell_set_tooltip_func (self, item, label, format_sector_names);
+  gtk_list_item_set_child (item, label);
 }
 
+/* One label: a dot in the colour of each sector, then their names. A drawing area
+ * and a box besides would triple the widgets of the column. */
 static void
 update_sectors_cell (EvtListView *self,
-                     GtkListItem *item)
+                     GtkListItem *item,
+                     EvtEvent    *event)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *dots = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (dots);
-  EvtEvent *event = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char * const *slugs;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *names = NULL;
 
   if (event == NULL)
     return;
 
+  slugs = evt_event_get_sectors (event);
+  if (slugs == NULL)
+    {
+      gtk_label_set_text (label, NULL);
+      gtk_label_set_attributes (label, NULL);
+      return;
+    }
+
+  text = g_string_new (NULL);
+  attrs = pango_attr_list_new ();
+  for (guint i = 0; slugs[i] != NULL && i < MAX_DOTS; i++)
+    {
+      EvtSector *sector = self->sectors ? g_hash_table_lookup (self->sectors, slugs[i]) : NULL;
+      PangoAttribute *attr;
+      GdkRGBA rgba;
+
+      if (sector == NULL || sector->colour == NULL || !gdk_rgba_parse (&rgba, sector->colour))
+        gdk_rgba_parse (&rgba, "#9a9996");
+      attr = pango_attr_foreground_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535);
+      attr->start_index = text->len;
+      g_string_append (text, "●");
+      attr->end_index = text->len;
+      /* A hair space between two dots. */
+      g_string_append (text, "\u200a");
+      pango_attr_list_insert (attrs, attr);
+    }
   names = format_sector_names (self, event);
-  dots_set_colours (dots, self->sectors, evt_event_get_sectors (event));
-  gtk_label_set_text (GTK_LABEL (label), names);
-  gtk_widget_set_tooltip_text (box, names);
+  g_string_append_printf (text, " %s", names);
+
+  gtk_label_set_text (label, text->str);
+  gtk_label_set_attributes (label, attrs);
 }
 
 static void
@@ -455,7 +1011,7 @@ bind_sectors_cell (GtkSignalListItemFactory *factory,
                    EvtListView              *self)
 {
   g_hash_table_add (self->sector_cells, item);
-  update_sectors_cell (self, item);
+  cell_bind (self, item, update_sectors_cell);
 }
 
 static void
@@ -464,6 +1020,14 @@ unbind_sectors_cell (GtkSignalListItemFactory *factory,
                      EvtListView              *self)
 {
   g_hash_table_remove (self->sector_cells, item);
+  unbind_cell (factory, item, self);
+}
+
+static char *
+status_tooltip (EvtListView *self,
+                EvtEvent    *event)
+{
+  return format_status_note (event);
 }
 
 static void
@@ -476,24 +1040,30 @@ setup_status_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "status-badge");
+  cell_set_tooltip_func (self, item, badge, status_tooltip);
   gtk_list_item_set_child (item, badge);
 }
 
 static void
-bind_status_cell (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  EvtListView              *self)
+update_status_cell (EvtListView *self,
+                    GtkListItem *item,
+                    EvtEvent    *event)
 {
   GtkWidget *badge = gtk_list_item_get_child (item);
-  EvtEvent *event = gtk_list_item_get_item (item);
   EvtStatus status = evt_event_get_status (event);
-  g_autofree char *note = format_status_note (event);
 
   gtk_label_set_text (GTK_LABEL (badge), evt_status_get_label (status));
   for (guint i = 0; i < EVT_N_STATUSES; i++)
     gtk_widget_remove_css_class (badge, evt_status_to_string (i));
   gtk_widget_add_css_class (badge, evt_status_to_string (status));
-  gtk_widget_set_tooltip_text (badge, note);
+}
+
+static void
+bind_status_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                 EvtListView              *self)
+{
+  cell_bind (self, item, update_status_cell);
 }
 
 /* The query */
@@ -544,7 +1114,22 @@ update_query (EvtListView *self)
 
 /* The filter bar */
 
-/* @several: the label when more than one value is chosen, NULL otherwise */
+/* A filter's menu button shows what is chosen, shortened to fit a narrow window. */
+static void
+menu_button_init (GtkMenuButton *button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (button, box);
+  g_object_set_data (G_OBJECT (button), "evt-label", label);
+}
+
+/* @several: the label when more than one value is chosen */
 static void
 set_button_summary (GtkMenuButton *button,
                     guint          n_chosen,
@@ -552,12 +1137,17 @@ set_button_summary (GtkMenuButton *button,
                     const char    *none,
                     const char    *several)
 {
-  if (n_chosen == 0)
-    gtk_menu_button_set_label (button, none);
-  else if (n_chosen == 1)
-    gtk_menu_button_set_label (button, only_one);
-  else
-    gtk_menu_button_set_label (button, several);
+  GtkLabel *label = g_object_get_data (G_OBJECT (button), "evt-label");
+  const char *text = n_chosen == 0 ? none : n_chosen == 1 ? only_one : several;
+  g_autofree char *name = NULL;
+
+  gtk_label_set_text (label, text);
+  /* Translators: the name of a filter's button for screen readers: the filter, then
+   * what is chosen ("Status: Cancelled") */
+  name = n_chosen == 0 ? g_strdup (none) : g_strdup_printf (_("%s: %s"), none, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 
   if (n_chosen > 0)
     gtk_widget_add_css_class (GTK_WIDGET (button), "list-filter-active");
@@ -673,10 +1263,18 @@ update_filter_bar (EvtListView *self)
 }
 
 static void
+scroll_to_top (EvtListView *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* Another question: the answer is read from its start. */
+static void
 filters_changed (EvtListView *self)
 {
   update_filter_bar (self);
   update_query (self);
+  scroll_to_top (self);
 }
 
 static void
@@ -803,21 +1401,46 @@ on_search_text_changed (EvtListView *self)
 }
 
 static void
-on_search_changed (EvtListView *self)
+apply_search (EvtListView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   self->search_pending = FALSE;
-  if (g_strcmp0 (text, self->search) == 0)
+  if (g_strcmp0 (text, self->search) != 0)
     {
-      update_busy (self);
+      g_free (self->search);
+      self->search = g_strdup (text);
+      filters_changed (self);
+    }
+  update_busy (self);
+}
+
+static gboolean
+on_search_idle (gpointer user_data)
+{
+  EvtListView *self = user_data;
+
+  self->search_idle = 0;
+  /* Still empty: the search was really cleared. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_search_changed (EvtListView *self)
+{
+  /* The entry says at once when it becomes empty, which replacing its text does on
+   * the way (gtk_editable_set_text() deletes, then inserts): wait for the end of
+   * the change before reading every event again. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    {
+      if (self->search_idle == 0)
+        self->search_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_search_idle, self, NULL);
       return;
     }
 
-  g_free (self->search);
-  self->search = g_strdup (text);
-  filters_changed (self);
-  update_busy (self);
+  apply_search (self);
 }
 
 static void
@@ -886,6 +1509,7 @@ on_spinner_delay (gpointer user_data)
   EvtListView *self = user_data;
 
   self->spinner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
   return G_SOURCE_REMOVE;
 }
@@ -978,6 +1602,7 @@ update_busy (EvtListView *self)
     {
       g_clear_handle_id (&self->spinner_source, g_source_remove);
       gtk_spinner_stop (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
     }
 }
 
@@ -997,20 +1622,21 @@ set_selected (EvtListView *self,
 static void
 on_selected_item_changed (EvtListView *self)
 {
-  EvtEvent *event = gtk_single_selection_get_selected_item (self->selection);
+  EvtListRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  /* A reload drops the selection; it comes back when the new items are sorted. */
-  if (event == NULL && (self->replacing || self->restore_pending))
+  /* Unselected because the rows moved: the event comes back when sorted. */
+  if (row == NULL && (self->replacing || self->restore_pending))
     return;
 
-  set_selected (self, event);
+  set_selected (self, row != NULL ? row->event : NULL);
 }
 
-/* Finds the event selected before a reload among the new, sorted items. */
+/* Finds the selected event in the sorted list, by its id: after a reload it is
+ * another object. */
 static void
 restore_selection (EvtListView *self)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  GListModel *model = G_LIST_MODEL (self->sort_model);
   gint64 id;
   guint n_items;
 
@@ -1045,19 +1671,43 @@ maybe_restore_selection (EvtListView *self)
     restore_selection (self);
 }
 
+/* Around the row model's handler of the sorted events' changes. */
 static void
-on_list_items_changed_before (EvtListView *self)
+on_sorted_items_changed_before (EvtListView *self)
 {
   self->replacing = TRUE;
 }
 
+/* After the rows changed what they show: the selected row may show another event. */
 static void
-on_list_items_changed_after (EvtListView *self)
+check_selection (EvtListView *self)
 {
+  EvtListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL && row->event != self->selected)
+    {
+      self->replacing = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
   self->replacing = FALSE;
-  if (self->selected != NULL &&
-      gtk_single_selection_get_selected_item (self->selection) == NULL)
-    self->restore_pending = TRUE;
+
+  if (self->selected != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL)
+    {
+      self->restore_pending = TRUE;
+      if (self->list != NULL)
+        maybe_restore_selection (self);
+    }
+}
+
+static void
+on_sorted_items_changed_after (EvtListView *self)
+{
+  check_selection (self);
+}
+
+static void
+on_list_items_changed (EvtListView *self)
+{
   update_count (self);
   update_page (self);
 }
@@ -1074,6 +1724,9 @@ static void
 on_sort_pending_changed (EvtListView *self)
 {
   update_busy (self);
+  /* The rows show the sorted events now (the row model's handler ran first). */
+  if (gtk_sort_list_model_get_pending (self->sort_model) == 0)
+    check_selection (self);
   maybe_restore_selection (self);
 }
 
@@ -1082,10 +1735,10 @@ on_column_view_activate (EvtListView   *self,
                          guint          position,
                          GtkColumnView *column_view)
 {
-  g_autoptr(EvtEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(EvtListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (event != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+  if (row != NULL && row->event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, row->event);
 }
 
 static void
@@ -1172,7 +1825,8 @@ sectors_done (GObject      *object,
 
   g_hash_table_iter_init (&iter, self->sector_cells);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    update_sectors_cell (self, item);
+    if (cell_get_event (item) != NULL)
+      update_sectors_cell (self, item, cell_get_event (item));
 }
 
 static void
@@ -1239,6 +1893,7 @@ evt_list_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->selected);
 
@@ -1416,6 +2071,7 @@ evt_list_view_class_init (EvtListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtListView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EvtListView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, EvtListView, selection);
+  gtk_widget_class_bind_template_child (widget_class, EvtListView, row_model);
   gtk_widget_class_bind_template_child (widget_class, EvtListView, sort_model);
 
   gtk_widget_class_bind_template_callback (widget_class, start_sort_key);
@@ -1424,14 +2080,17 @@ evt_list_view_class_init (EvtListViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, sectors_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, setup_label_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_dates_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_dates_cell);
   gtk_widget_class_bind_template_callback (widget_class, setup_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_kind_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_city_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_city_cell);
   gtk_widget_class_bind_template_callback (widget_class, setup_sectors_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_sectors_cell);
   gtk_widget_class_bind_template_callback (widget_class, unbind_sectors_cell);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
   gtk_widget_class_bind_template_callback (widget_class, setup_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1457,17 +2116,27 @@ evt_list_view_init (EvtListView *self)
   GtkLayoutManager *layout;
 
   g_type_ensure (EVT_TYPE_EVENT);
-  g_type_ensure (EVT_TYPE_EVENT_LIST);
+  g_type_ensure (EVT_TYPE_LIST_ROW_MODEL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   self->sector_cells = g_hash_table_new (NULL, NULL);
+  menu_button_init (self->status_button);
+  menu_button_init (self->kind_button);
+  menu_button_init (self->sector_button);
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
+  /* The row model's handlers between the view's, so that a selection the rows lose
+   * is told apart from one the user cleared. */
+  g_signal_connect_swapped (self->sort_model, "items-changed",
+                            G_CALLBACK (on_sorted_items_changed_before), self);
+  evt_list_row_model_set_model (self->row_model, G_LIST_MODEL (self->sort_model));
+  g_signal_connect_swapped (self->sort_model, "items-changed",
+                            G_CALLBACK (on_sorted_items_changed_after), self);
   g_signal_connect_swapped (self->sort_model, "notify::pending",
                             G_CALLBACK (on_sort_pending_changed), self);
 
@@ -1534,14 +2203,9 @@ evt_list_view_set_store (EvtListView *self,
                                                          G_CALLBACK (load_sectors), self);
       self->list = evt_event_list_new (store);
 
-      /* Around the sort model's own handler, so that a selection dropped by a reload
-       * is told apart from one the user cleared. */
-      g_signal_connect_swapped (self->list, "items-changed",
-                                G_CALLBACK (on_list_items_changed_before), self);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->list));
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (on_list_items_changed_after), self,
-                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_swapped (self->list, "items-changed",
+                                G_CALLBACK (on_list_items_changed), self);
       g_signal_connect_swapped (self->list, "notify::loading",
                                 G_CALLBACK (on_list_loading_changed), self);
       g_signal_connect_swapped (self->list, "notify::error",
@@ -1658,9 +2322,9 @@ evt_list_view_clear_filters (EvtListView *self)
   self->kinds = 0;
   g_clear_pointer (&self->sector_filter, g_strfreev);
   g_clear_pointer (&self->search, g_free);
-  self->search_pending = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  /* Setting "" emits search-changed at once; the filters still need applying. */
+  g_clear_handle_id (&self->search_idle, g_source_remove);
+  self->search_pending = FALSE;
   filters_changed (self);
 }
 
@@ -1670,10 +2334,25 @@ void
 evt_list_view_set_search_text (EvtListView *self,
                                const char  *text)
 {
+  const char *current;
+
   g_return_if_fail (EVT_IS_LIST_VIEW (self));
 
-  /* As typed: the entry's own delay before the search applies. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  current = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (text == NULL)
+    text = "";
+
+  /* As typed: one more letter is inserted, not the whole text replaced; either way
+   * the entry waits for a pause in typing before the search applies. */
+  if (current[0] != '\0' && g_str_has_prefix (text, current))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), text + strlen (current), -1,
+                                &position);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 }
 
 void
@@ -1720,7 +2399,7 @@ evt_list_view_get_model (EvtListView *self)
 {
   g_return_val_if_fail (EVT_IS_LIST_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->sort_model);
 }
 
 GtkColumnView *
