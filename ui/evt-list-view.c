@@ -798,7 +798,7 @@ setup_title_cell (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = cell_label_new ();
 
-  gtk_widget_set_hexpand (label, TRUE);
+  /* Not expanded: the postponed marker follows the title. */
   gtk_widget_add_css_class (label, "list-title");
   gtk_box_append (GTK_BOX (box), label);
   cell_set_tooltip_func (self, item, box, title_tooltip);
