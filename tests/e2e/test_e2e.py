@@ -76,6 +76,12 @@ env.update({
     "LANGUAGE": "en",
 })
 env.pop("NO_AT_BRIDGE", None)
+# Under the sanitizers (EVENTAIL_SANITIZE=1 build-aux/test) memory errors and undefined
+# behaviour still abort eventail and fail the test, but leaks are not looked for here: GTK
+# 4.8's AT-SPI layer, which only this test turns on, leaves some of its strings at exit (the
+# display suites check the application's own leaks without it).
+# (ASAN_OPTIONS is read only by a binary built with AddressSanitizer.)
+env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
 if not env.get("EVENTAIL_DATABASE"):
     env["EVENTAIL_DATABASE"] = os.path.join(workdir, "eventail.db")
 database = env["EVENTAIL_DATABASE"]
@@ -379,6 +385,15 @@ def main():
     check("DTSTART is the date shown on the page (today)",
           any(ln.endswith(":" + today) for ln in starts), starts)
     log("exported %d bytes to %s" % (len(ics), export_path))
+
+    # Ctrl+Q quits cleanly (under the sanitizers, their exit reports fail it).
+    check("eventail is still running after the scenario", proc.poll() is None)
+    key("<Control>q")
+    try:
+        code = proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        code = None
+    check("Ctrl+Q quits with status 0", code == 0, "status %s\n%s" % (code, app_output()))
 
 
 try:
