@@ -5,13 +5,16 @@
 # /usr/bin/python3 (Debian's python3-dogtail). The environment gives EVENTAIL_BIN (the built
 # binary), EVENTAIL_DATABASE (a file in a temporary folder), GSETTINGS_SCHEMA_DIR and
 # GSETTINGS_BACKEND=memory. The test starts eventail on an empty database, creates an event
-# (Ctrl+N, the title typed, Ctrl+S), finds it in the List view (Ctrl+2, Ctrl+F), cancels it
+# (Ctrl+N, the title typed, the start date picked in its calendar popover with the keyboard,
+# Ctrl+S), finds it in the List view (Ctrl+2, Ctrl+F), cancels it
 # with a reason through the window's win.cancel-event action and its dialog, checks that its
 # title is struck through (the a11y text attributes of the list cell) and that the reason is
 # shown, exports (Ctrl+E, the export dialog, the file chooser, a typed path) and reads the
-# .ics file written. Prints TAP; exits 0 when every check passed, 1 otherwise, 77 (skipped)
+# .ics file written (VCALENDAR, SUMMARY, STATUS:CANCELLED, the reason in DESCRIPTION, the
+# dates picked), then quits with Ctrl+Q and checks the exit status. Prints TAP; exits 0 when every check passed, 1 otherwise, 77 (skipped)
 # without a display or a session bus.
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -229,6 +232,50 @@ def named(prefix, role):
     return by(pred=lambda n: n.roleName == role and (n.name or "").startswith(prefix))
 
 
+dates = {}
+
+
+def date_button(window, prefix):
+    """The date a page's date button shows ("Start date: November 24, 2026")."""
+    # A GtkMenuButton is a push button holding the push button that takes the click.
+    button = find(window, by(pred=lambda n: n.roleName == "push button"
+                             and (n.name or "").startswith(prefix + ":")
+                             and "click" in n.actions), "the %s button" % prefix)
+    text = button.name.split(":", 1)[1].strip()
+    for n in range(len(text), 0, -1):
+        try:
+            return button, datetime.datetime.strptime(text[:n].strip(), "%B %d, %Y").date()
+        except ValueError:
+            continue
+    raise ValueError("no date in %r" % button.name)
+
+
+def pick_date(window, prefix, keys):
+    """Opens the calendar of a date button and picks a day with the keyboard. Where GTK 4.8
+    puts the keyboard focus when the popover opens is not documented, so a pick that left
+    the date as it was is tried again with other keys, three times at most."""
+    button, before = date_button(window, prefix)
+    for attempt in (keys, ["Right", "Right"], ["Down"]):
+        button.doActionNamed("click")
+        time.sleep(1)
+        for k in attempt:
+            rawinput.pressKey(k)
+            time.sleep(0.2)
+        rawinput.pressKey("space")
+        time.sleep(0.8)
+        try:
+            after = wait_for("the %s to change" % prefix,
+                             lambda: (lambda d: d if d != before else None)(
+                                 date_button(window, prefix)[1]), timeout=5)
+        except TimeoutError:
+            rawinput.pressKey("Escape")
+            time.sleep(0.5)
+            continue
+        log(prefix, "from", before, "to", after, "with", attempt)
+        return after
+    raise TimeoutError("the %s did not change through its calendar" % prefix)
+
+
 def main():
     app = wait_for("the eventail application on the AT-SPI bus",
                    lambda: tree.root.application("eventail"), timeout=30)
@@ -246,10 +293,17 @@ def main():
     key("<Control>n")
     find(window, named("Title", "text"), "the Title field of a new event")
     type_text(TITLE)
-    start_button = find(window, named("Start date", "push button"), "the Start date button")
-    log("start date on the page:", start_button.name)
-    # The dates are left at the page's defaults (today): GTK 4.8's GtkCalendar exposes no
-    # day cells to AT-SPI, so they cannot be set through the accessibility tree.
+    # The start date: its button opens a calendar, the arrow keys move the focused day and
+    # Space picks it; the end follows (the event keeps its length, one day).
+    today = datetime.date.today()
+    start_day = pick_date(window, "Start date", ["Left", "Left"])
+    end_day = wait_for("the end date to follow the start",
+                       lambda: (lambda d: d if d == start_day else None)(
+                           date_button(window, "End date")[1]), timeout=10)
+    check("the start date is changed through its calendar, the end follows",
+          start_day != today and end_day == start_day,
+          "%s to %s, today %s" % (start_day, end_day, today))
+    dates["start"], dates["end"] = start_day, end_day
     key("<Control>s")
     saved = wait_for("the event to be saved", lambda: TITLE in store_events(), timeout=15)
     check("Ctrl+N, the title typed and Ctrl+S save a new event", saved)
@@ -379,11 +433,14 @@ def main():
     descriptions = [ln for ln in lines if ln.startswith("DESCRIPTION")]
     check("DESCRIPTION holds the reason", any(REASON in ln for ln in descriptions),
           descriptions)
-    # The page's default dates: today, all day.
-    today = time.strftime("%Y%m%d")
+    # All day: DTSTART is the first day, DTEND the day after the last (RFC 5545 3.6.1).
     starts = [ln for ln in lines if ln.startswith("DTSTART")]
-    check("DTSTART is the date shown on the page (today)",
-          any(ln.endswith(":" + today) for ln in starts), starts)
+    ends = [ln for ln in lines if ln.startswith("DTEND")]
+    first = dates["start"].strftime("%Y%m%d")
+    after_last = (dates["end"] + datetime.timedelta(days=1)).strftime("%Y%m%d")
+    check("DTSTART is the start date picked", starts == ["DTSTART;VALUE=DATE:" + first], starts)
+    check("DTEND is the day after the end date picked",
+          ends == ["DTEND;VALUE=DATE:" + after_last], ends)
     log("exported %d bytes to %s" % (len(ics), export_path))
 
     # Ctrl+Q quits cleanly (under the sanitizers, their exit reports fail it).
