@@ -6,13 +6,13 @@
 # binary), EVENTAIL_DATABASE (a file in a temporary folder), GSETTINGS_SCHEMA_DIR and
 # GSETTINGS_BACKEND=memory. The test starts eventail on an empty database, creates an event
 # (Ctrl+N, the title typed, the start date picked in its calendar popover with the keyboard,
-# Ctrl+S), finds it in the List view (Ctrl+2, Ctrl+F), cancels it
-# with a reason through the window's win.cancel-event action and its dialog, checks that its
-# title is struck through (the a11y text attributes of the list cell) and that the reason is
-# shown, exports (Ctrl+E, the export dialog, the file chooser, a typed path) and reads the
-# .ics file written (VCALENDAR, SUMMARY, STATUS:CANCELLED, the reason in DESCRIPTION, the
-# dates picked), then quits with Ctrl+Q and checks the exit status. Prints TAP; exits 0 when every check passed, 1 otherwise, 77 (skipped)
-# without a display or a session bus.
+# Ctrl+S), finds it in the List view (Ctrl+2, Ctrl+F), cancels it with a reason through the
+# window's win.cancel-event action and its dialog, checks that its title is struck through
+# (the a11y text attributes of the list cell) and that the reason is shown, exports (Ctrl+E,
+# the export dialog, the file chooser, a typed path) and reads the .ics file written
+# (VCALENDAR, SUMMARY, STATUS:CANCELLED, the reason in DESCRIPTION, the dates picked), then
+# quits with Ctrl+Q and checks the exit status. Prints TAP; exits 0 when every check passed,
+# 1 otherwise, 77 (skipped) without a display or a session bus.
 
 import datetime
 import os
