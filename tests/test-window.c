@@ -672,6 +672,15 @@ undo_last_toast (EvtWindow *window)
 }
 
 static void
+assert_last_view (GSettings  *settings,
+                  const char *expected)
+{
+  g_autofree char *view = g_settings_get_string (settings, "last-view");
+
+  g_assert_cmpstr (view, ==, expected);
+}
+
+static void
 test_views (void)
 {
   g_autoptr(GSettings) settings = get_settings ();
@@ -703,7 +712,7 @@ test_views (void)
   g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_child (fixture.window,
                                                                       "list_view"))), ==, 2022);
   g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "list");
+  assert_last_view (settings, "list");
 
   /* The year follows the window in every view. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.next-year", NULL);
@@ -714,7 +723,7 @@ test_views (void)
 
   /* Ctrl+F goes to the list's search entry from any view. */
   evt_window_set_view (fixture.window, "agenda");
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "agenda");
+  assert_last_view (settings, "agenda");
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.search", NULL);
   wait_for_window (fixture.window);
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");

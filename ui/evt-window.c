@@ -300,7 +300,7 @@ update_actions (EvtWindow *self)
                                  self->year != get_current_year ());
   gtk_widget_set_visible (self->empty_year_button, self->year != get_current_year ());
   gtk_widget_action_set_enabled (widget, "win.load-sample", ready && !self->loading_sample);
-  gtk_widget_action_set_enabled (widget, "win.new-event", ready && self->page != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-event", ready);
   gtk_widget_action_set_enabled (widget, "win.search", ready);
 
   gtk_widget_action_set_enabled (widget, "win.import", ready);
@@ -1140,7 +1140,8 @@ update_event_actions (EvtWindow *self)
   gboolean saved = event != NULL && evt_event_get_id (event) > 0;
   EvtStatus status = event != NULL ? evt_event_get_status (event) : EVT_STATUS_TENTATIVE;
   gboolean dated = event != NULL && evt_event_get_start (event) != NULL;
-  gboolean page_dirty = event_page_shown (self) && evt_event_page_get_dirty (self->page);
+  gboolean page_dirty = event_page_shown (self) && self->page != NULL &&
+                        evt_event_page_get_dirty (self->page);
   gboolean show_bar;
 
   /* In the year view, the focused event changes without notice: there, the actions
@@ -1149,8 +1150,7 @@ update_event_actions (EvtWindow *self)
   /* The page's unsaved edits would be lost, or would undo the action when saved. */
   saved = saved && !page_dirty;
 
-  gtk_widget_action_set_enabled (widget, "win.open-event",
-                                 saved && !event_page_shown (self) && self->page != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-event", saved && !event_page_shown (self));
   gtk_widget_action_set_enabled (widget, "win.duplicate-event", saved);
   gtk_widget_action_set_enabled (widget, "win.plan-next-edition", saved && (dated || in_year));
   gtk_widget_action_set_enabled (widget, "win.cancel-event", saved);
@@ -2343,11 +2343,14 @@ close_event_page (EvtWindow *self)
   update_event_actions (self);
 }
 
+static void ensure_page (EvtWindow *self);
+
 /* Shows @event in the event page, or a new event when %NULL. */
 static void
 edit_in_page (EvtWindow *self,
               EvtEvent  *event)
 {
+  ensure_page (self);
   if (self->page == NULL)
     return;
 
@@ -2364,7 +2367,7 @@ static void
 open_event (EvtWindow *self,
             EvtEvent  *event)
 {
-  if (self->page == NULL || event == NULL)
+  if (self->store == NULL || event == NULL)
     return;
 
   /* Never drop unsaved edits: the page asks first, then the user opens again. */
@@ -2403,7 +2406,7 @@ new_event_action (GtkWidget  *widget,
 {
   EvtWindow *self = EVT_WINDOW (widget);
 
-  if (self->page == NULL)
+  if (self->store == NULL || self->failed)
     return;
 
   if (event_page_shown (self) && evt_event_page_get_dirty (self->page))
@@ -2461,9 +2464,13 @@ on_page_dirty_changed (EvtWindow *self)
   update_event_actions (self);
 }
 
+/* Made when first opened: a window that only shows the year starts sooner. */
 static void
-setup_page (EvtWindow *self)
+ensure_page (EvtWindow *self)
 {
+  if (self->page != NULL || self->store == NULL)
+    return;
+
   self->page = evt_event_page_new (self->store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
   gtk_box_prepend (self->event_box, GTK_WIDGET (self->page));
@@ -2902,7 +2909,6 @@ evt_window_set_store (EvtWindow *self,
   evt_year_view_set_model (self->year_view, G_LIST_MODEL (self->list));
   evt_list_view_set_store (self->list_view, store);
   evt_import_controller_set_store (self->import_controller, store);
-  setup_page (self);
 
   refresh_info (self);
   load_year (self);
