@@ -12,6 +12,7 @@
 #include "evt-ical.h"
 #include "evt-import-controller-private.h"
 #include "evt-preferences-window-private.h"
+#include "evt-window-private.h"
 
 /* A bound on waiting for worker threads, so that a hang fails instead of blocking;
  * it says nothing about speed. */
@@ -629,6 +630,54 @@ test_import_drop (Fixture       *fixture,
                    "5 imported, 0 updated, 0 unchanged, 0 skipped");
 }
 
+static gboolean
+window_idle (gpointer data)
+{
+  return !evt_window_is_busy (data);
+}
+
+/* The main window: a drop of .ics files on it goes through its drop target to the
+ * importer, which imports into the window's store. */
+static void
+test_window_drop (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  EvtWindow *window = g_object_ref_sink (evt_window_new (NULL, 2021));
+  g_autofree char *ics = fixture_file ("categories.ics");
+  g_autoptr(GValue) value = file_list_value (ics, NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  EvtImportController *controller;
+  GtkDropTarget *target = NULL;
+  gboolean taken = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  evt_window_set_store (window, fixture->store);
+  wait_until (window_idle, window, "the window to read the year");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) item = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (item) &&
+          g_strcmp0 (gtk_event_controller_get_name (item), "evt-import-drop") == 0)
+        target = GTK_DROP_TARGET (item);
+    }
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (gtk_drop_target_get_gtypes (target, NULL)[0], GDK_TYPE_FILE_LIST));
+
+  controller = evt_window_get_import_controller (window);
+  g_assert_true (evt_import_controller_get_store (controller) == fixture->store);
+  g_signal_emit_by_name (target, "drop", value, 100.0, 100.0, &taken);
+  g_assert_true (taken);
+  wait_until (import_idle, controller, "the dropped file to be imported");
+  g_assert_cmpstr (evt_import_controller_get_summary (controller), ==,
+                   "5 imported, 0 updated, 0 unchanged, 0 skipped");
+  g_assert_cmpint (evt_store_count_events (fixture->store, NULL), ==, 5);
+
+  destroy_window (GTK_WIDGET (window));
+}
+
 static void
 test_calendar_names (void)
 {
@@ -831,6 +880,7 @@ main (int    argc,
   ADD ("/dialogs/import/refused", test_import_refused, FALSE);
   ADD ("/dialogs/import/drop", test_import_drop, FALSE);
   g_test_add_func ("/dialogs/import/calendar-names", test_calendar_names);
+  ADD ("/dialogs/import/window-drop", test_window_drop, FALSE);
   ADD ("/dialogs/export/current-filter", test_export_current, TRUE);
   ADD ("/dialogs/export/feed", test_export_feed, TRUE);
 

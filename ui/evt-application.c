@@ -6,6 +6,8 @@
 
 #include "evt-application.h"
 #include "evt-cli.h"
+#include "evt-feed-writer.h"
+#include "evt-preferences-window.h"
 #include "evt-ui.h"
 #include "evt-window.h"
 
@@ -16,6 +18,8 @@ struct _EvtApplication
   EvtStore       *store;      /* NULL until the first window asks for it */
   GError         *open_error; /* why the store could not be opened */
   gboolean        opened;
+  EvtFeedWriter  *feed_writer; /* rewrites the feeds when events change */
+  char           *feed_error;  /* the last error it told */
 };
 
 G_DEFINE_FINAL_TYPE (EvtApplication, evt_application, ADW_TYPE_APPLICATION)
@@ -84,6 +88,37 @@ give_store (EvtApplication *self,
     evt_window_set_store (window, self->store);
 }
 
+/* Feeds: rewritten in a thread a moment after events change; a failure is told once. */
+static void
+feeds_written (EvtFeedWriter  *writer,
+               guint           n_feeds,
+               const char     *error,
+               EvtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (error != NULL && g_strcmp0 (error, self->feed_error) != 0 && EVT_IS_WINDOW (window))
+    {
+      AdwToast *toast = adw_toast_new (error);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (evt_window_get_toast_overlay (EVT_WINDOW (window)), toast);
+    }
+
+  g_free (self->feed_error);
+  self->feed_error = g_strdup (error);
+}
+
+static void
+start_feed_writer (EvtApplication *self)
+{
+  self->feed_writer = evt_feed_writer_new (self->store);
+  g_signal_connect_object (self->feed_writer, "written", G_CALLBACK (feeds_written), self, 0);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               TRUE);
+}
+
 static void
 open_done (GObject      *object,
            GAsyncResult *result,
@@ -95,6 +130,8 @@ open_done (GObject      *object,
   if (!evt_store_open_finish (EVT_STORE (object), result, &self->open_error))
     g_warning ("Could not open %s: %s", evt_store_get_path (self->store),
                self->open_error->message);
+  else
+    start_feed_writer (self);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
@@ -275,22 +312,44 @@ load_sample_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample", NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EvtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL || self->open_error != NULL || !self->opened)
+    return;
+
+  gtk_window_present (GTK_WINDOW (evt_preferences_window_new (window, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "load-sample", load_sample_action },
+  { "preferences", preferences_action },
 };
 
 static void
 evt_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (evt_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  /* Until the store is open. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               FALSE);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
@@ -299,6 +358,8 @@ evt_application_dispose (GObject *object)
 {
   EvtApplication *self = (EvtApplication *)object;
 
+  g_clear_object (&self->feed_writer);
+  g_clear_pointer (&self->feed_error, g_free);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
 
