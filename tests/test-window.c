@@ -605,6 +605,73 @@ select_in_agenda (Fixture    *fixture,
   return g_object_ref (current);
 }
 
+/* A right click on the agenda row of @title pops up the menu of event actions. */
+static void
+assert_context_menu (Fixture    *fixture,
+                     const char *title,
+                     gboolean    close)
+{
+  g_autoptr(GPtrArray) rows = evt_window_get_rows (fixture->window);
+  GtkWidget *row = NULL;
+  GtkWidget *popover = NULL;
+  gboolean clicked = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (g_strcmp0 (evt_event_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+        row = g_ptr_array_index (rows, i);
+    }
+  g_assert_nonnull (row);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+      g_autoptr(GObject) controller = NULL;
+
+      if (i >= g_list_model_get_n_items (controllers))
+        break;
+      controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 20.0, 10.0);
+          clicked = TRUE;
+          break;
+        }
+    }
+  g_assert_true (clicked);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER_MENU (child))
+        popover = child;
+    }
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) ==
+                 gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (fixture->window,
+                                                                        "event_menu_button"))));
+
+  if (close)
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      wait_for_window (fixture->window);
+    }
+  else
+    {
+      /* Left open while the year is read anew: the menu goes with its row. */
+      g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-year", NULL);
+      wait_for_window (fixture->window);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-year", NULL);
+      wait_for_window (fixture->window);
+      g_assert_true (popover == NULL || gtk_widget_get_parent (popover) == NULL);
+      if (popover != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+    }
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -762,6 +829,7 @@ test_cancel_undo (void)
   fixture_show_window (&fixture, 2022);
   event = select_in_agenda (&fixture, "Micronora");
   g_assert_cmpint (evt_event_get_status (event), ==, EVT_STATUS_CONFIRMED);
+  assert_context_menu (&fixture, "Micronora", TRUE);
 
   /* The dialog will not cancel without a reason. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.cancel-event", NULL);
@@ -1006,6 +1074,10 @@ test_postpone_tba (void)
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2022);
   event = select_in_agenda (&fixture, "Medica-Compamed");
+  assert_context_menu (&fixture, "Medica-Compamed", FALSE);
+  /* The selection came back with the year. */
+  g_assert_cmpstr (evt_event_get_title (evt_window_get_current_event (fixture.window)), ==,
+                   "Medica-Compamed");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.postpone-event", NULL);
   g_assert_nonnull (evt_window_get_dialog (fixture.window));

@@ -436,6 +436,13 @@ unparent_idle (gpointer user_data)
 }
 
 static void
+unparent_context_menu (GtkWidget *popover)
+{
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+}
+
+static void
 on_context_menu_closed (GtkWidget *popover)
 {
   /* Unparented once closed, after the menu item's action has run. */
@@ -459,6 +466,12 @@ show_context_menu (EvtWindow *self,
     gtk_popover_set_pointing_to (GTK_POPOVER (popover),
                                  &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (on_context_menu_closed), NULL);
+  /* The rows go with every reload of the year: the menu, closed as its row leaves the
+   * window, must not outlive it. */
+  g_signal_connect_object (row, "destroy", G_CALLBACK (unparent_context_menu), popover,
+                           G_CONNECT_SWAPPED);
+  if (self->context_menu != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->context_menu), (gpointer *) &self->context_menu);
   self->context_menu = popover;
   g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &self->context_menu);
   gtk_popover_popup (GTK_POPOVER (popover));
@@ -983,11 +996,31 @@ year_action (GtkWidget  *widget,
 
 /* Views */
 
+/* The agenda's rows (a widget each, with wrapping labels) are slow to make and to
+ * measure, and the view stack measures its hidden pages too: a year of a few hundred
+ * events held the first frame back by seconds (tests/bench/bench-startup.c). The
+ * agenda has the year's events only while it is shown; the selection is kept by id. */
+static void
+update_agenda_model (EvtWindow *self)
+{
+  GListModel *model = NULL;
+
+  if (self->list != NULL && g_strcmp0 (get_view (self), "agenda") == 0)
+    model = G_LIST_MODEL (self->list);
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      if (gtk_filter_list_model_get_model (self->groups[i].model) != model)
+        gtk_filter_list_model_set_model (self->groups[i].model, model);
+    }
+}
+
 static void
 on_view_changed (EvtWindow *self)
 {
   const char *view = get_view (self);
 
+  update_agenda_model (self);
   gtk_widget_set_visible (self->search_button, g_strcmp0 (view, "list") == 0);
 
   if (self->settings != NULL && !self->restoring_view && is_view_name (view))
@@ -2662,7 +2695,7 @@ evt_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   set_dialog (self, NULL);
   if (self->context_menu != NULL)
-    gtk_widget_unparent (self->context_menu);
+    unparent_context_menu (self->context_menu);
 
   if (self->import_controller != NULL)
     evt_import_controller_cancel (self->import_controller);
@@ -2904,8 +2937,7 @@ evt_window_set_store (EvtWindow *self,
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_page), self);
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
 
-  for (guint i = 0; i < N_GROUPS; i++)
-    gtk_filter_list_model_set_model (self->groups[i].model, G_LIST_MODEL (self->list));
+  update_agenda_model (self);
   evt_year_view_set_model (self->year_view, G_LIST_MODEL (self->list));
   evt_list_view_set_store (self->list_view, store);
   evt_import_controller_set_store (self->import_controller, store);
