@@ -775,7 +775,7 @@ info_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  EvtWindow *self = EVT_WINDOW (object);
+  g_autoptr(EvtWindow) self = user_data;
   InfoRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   InfoReply *reply;
@@ -822,7 +822,7 @@ refresh_info (EvtWindow *self)
   request->serial = ++self->info_serial;
   self->info_pending = TRUE;
 
-  task = g_task_new (self, self->cancellable, info_done, NULL);
+  task = g_task_new (NULL, self->cancellable, info_done, g_object_ref (self));
   g_task_set_source_tag (task, refresh_info);
   g_task_set_task_data (task, request, (GDestroyNotify) info_request_free);
   g_task_run_in_thread (task, info_thread);
@@ -906,7 +906,7 @@ load_sample_done (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  EvtWindow *self = EVT_WINDOW (object);
+  g_autoptr(EvtWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   gssize n_added;
 
@@ -955,7 +955,7 @@ load_sample_action (GtkWidget  *widget,
   self->loading_sample = TRUE;
   update_actions (self);
 
-  task = g_task_new (self, self->cancellable, load_sample_done, NULL);
+  task = g_task_new (NULL, self->cancellable, load_sample_done, g_object_ref (self));
   g_task_set_source_tag (task, load_sample_action);
   g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, load_sample_thread);
@@ -1406,7 +1406,7 @@ write_done (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  EvtWindow *self = EVT_WINDOW (object);
+  g_autoptr(EvtWindow) self = user_data;
   Write *write = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -1457,7 +1457,7 @@ start_write (EvtWindow *self,
   g_autoptr(GTask) task = NULL;
 
   self->n_writes++;
-  task = g_task_new (self, self->cancellable, write_done, NULL);
+  task = g_task_new (NULL, self->cancellable, write_done, g_object_ref (self));
   g_task_set_source_tag (task, start_write);
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   g_task_run_in_thread (task, write_thread);
@@ -1789,6 +1789,17 @@ without_mnemonic (const char *text)
   return g_string_free (string, FALSE);
 }
 
+/* A check button at the start of a row is named by the row's title. */
+static void
+name_after_row (GtkWidget  *check,
+                const char *title)
+{
+  g_autofree char *label = without_mnemonic (title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static GtkWidget *
 new_date_row (AdwMessageDialog *dialog,
               const char       *title,
@@ -1913,6 +1924,7 @@ postpone_action (GtkWidget  *widget,
   row = adw_action_row_new ();
   tba = gtk_check_button_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date to Be _Announced"));
+  name_after_row (tba, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), tba);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), tba);
@@ -1924,6 +1936,7 @@ postpone_action (GtkWidget  *widget,
   gtk_check_button_set_group (GTK_CHECK_BUTTON (dates), GTK_CHECK_BUTTON (tba));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (dates), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_New Dates"));
+  name_after_row (dates, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dates);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dates);
@@ -2231,6 +2244,7 @@ new_years_row (AdwMessageDialog *dialog,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  years == 1 ? _("_Next Year") : _("In _Two Years"));
+  name_after_row (check, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -2246,7 +2260,7 @@ series_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  EvtWindow *self = EVT_WINDOW (object);
+  g_autoptr(EvtWindow) self = user_data;
   SeriesRequest *request = g_task_get_task_data (G_TASK (result));
   EvtEvent *event = request->event;
   g_autoptr(GError) error = NULL;
@@ -2322,7 +2336,7 @@ plan_next_action (GtkWidget  *widget,
   request->event = g_steal_pointer (&event);
 
   self->n_writes++;
-  task = g_task_new (self, self->cancellable, series_done, NULL);
+  task = g_task_new (NULL, self->cancellable, series_done, g_object_ref (self));
   g_task_set_source_tag (task, plan_next_action);
   g_task_set_task_data (task, request, (GDestroyNotify) series_request_free);
   g_task_run_in_thread (task, series_thread);
