@@ -10,6 +10,7 @@
 
 #include "evt-demo.h"
 #include "evt-followups-view.h"
+#include "evt-event-page-private.h"
 #include "evt-organisations-view-private.h"
 #include "evt-outcomes-section-private.h"
 #include "evt-participants-section-private.h"
@@ -827,6 +828,212 @@ test_followups (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* --- In the event page ------------------------------------------------------------------------------ */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_page_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  evt_event_page_save_finish (EVT_EVENT_PAGE (source), result, error);
+  g_object_set_data (source, "evt-test-done", GINT_TO_POINTER (1));
+}
+
+static void
+test_event_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EvtEventPage *page = evt_event_page_new (fixture->store);
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) fresh = NULL;
+  g_autoptr(EvtOutcome) outcome = NULL;
+  g_autoptr(EvtParticipation) part = evt_participation_new (fixture->micronora);
+  g_autoptr(EvtPerson) person = evt_person_new ("Léa Robert");
+  g_autoptr(GError) error = NULL;
+  EvtParticipantsSection *participants;
+  EvtOutcomesSection *outcomes;
+
+  g_assert_true (evt_people_save_person (fixture->store, person, &error));
+  evt_participation_set_person_id (part, evt_person_get_id (person));
+  evt_participation_set_role (part, EVT_ROLE_STAFF);
+  g_assert_true (evt_people_save_participation (fixture->store, part, NULL, &error));
+  g_assert_no_error (error);
+  set_budget (fixture, 1600000);
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (page));
+  participants = EVT_PARTICIPANTS_SECTION (find_descendant (GTK_WIDGET (page),
+                                                            EVT_TYPE_PARTICIPANTS_SECTION));
+  outcomes = EVT_OUTCOMES_SECTION (find_descendant (GTK_WIDGET (page),
+                                                    EVT_TYPE_OUTCOMES_SECTION));
+  g_assert_nonnull (participants);
+  g_assert_nonnull (outcomes);
+
+  /* A new event has nobody yet: no sections until it is saved. */
+  evt_event_page_edit (page, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (participants)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outcomes)));
+
+  /* A saved one shows its participants and outcomes, and the page is clean. */
+  event = evt_store_get_event (fixture->store, fixture->micronora, &error);
+  g_assert_no_error (error);
+  evt_event_page_edit (page, event);
+  wait_participants (participants);
+  wait_outcomes (outcomes);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (participants)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (outcomes)));
+  g_assert_cmpuint (evt_participants_section_get_n_participants (participants), ==, 1);
+  g_assert_cmpstr (evt_participants_section_get_counts_text (participants), ==, "1 invited");
+  g_assert_false (evt_event_page_get_dirty (page));
+
+  /* A cost makes the page dirty; the page's Save stores it with the event. */
+  gtk_editable_set_text (evt_outcomes_section_get_field (outcomes, "stand"), "17 000");
+  g_assert_true (evt_event_page_get_dirty (page));
+  g_assert_true (evt_outcomes_section_is_over_budget (outcomes));
+  g_object_set_data (G_OBJECT (page), "evt-test-done", NULL);
+  evt_event_page_save_async (page, NULL, on_page_saved, &error);
+  wait_until (save_done, page, "the page to be saved");
+  g_assert_no_error (error);
+  wait_outcomes (outcomes);
+  g_assert_false (evt_event_page_get_dirty (page));
+  outcome = evt_people_get_outcome (fixture->store, fixture->micronora, &error);
+  g_assert_cmpint (evt_outcome_get_cost (outcome, EVT_COST_STAND), ==, 1700000);
+  g_clear_object (&outcome);
+
+  /* The costs follow the budget as it is typed in the page. */
+  gtk_editable_set_text (GTK_EDITABLE (evt_event_page_get_field_row (page, "budget-cents")),
+                         "20000");
+  g_assert_false (evt_outcomes_section_is_over_budget (outcomes));
+
+  /* Discarding drops the outcome edits too. */
+  gtk_editable_set_text (evt_outcomes_section_get_field (outcomes, "travel"), "900");
+  g_assert_true (evt_outcomes_section_get_dirty (outcomes));
+  gtk_widget_activate_action (GTK_WIDGET (page), "event-page.discard", NULL);
+  g_assert_false (evt_outcomes_section_get_dirty (outcomes));
+  g_assert_cmpstr (gtk_editable_get_text (evt_outcomes_section_get_field (outcomes, "travel")),
+                   ==, "");
+  g_assert_false (evt_event_page_get_dirty (page));
+  fresh = evt_store_get_event (fixture->store, fixture->micronora, &error);
+  g_assert_cmpint (evt_event_get_budget_cents (fresh), ==, 1600000);
+}
+
+/* --- Names for screen readers ---------------------------------------------------------------------- */
+
+/* Every control can be named by a screen reader, as in test-event-page.c. */
+static void
+check_named (GtkWidget *widget,
+             GString   *unnamed)
+{
+  static GtkWidget *root;
+
+  if (gtk_widget_get_parent (widget) == NULL || root == NULL)
+    root = widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (gtk_widget_get_visible (c) && gtk_widget_get_focusable (c) &&
+          (GTK_IS_BUTTON (c) || GTK_IS_MENU_BUTTON (c) || GTK_IS_SWITCH (c) ||
+           GTK_IS_CHECK_BUTTON (c) || GTK_IS_SPIN_BUTTON (c) || GTK_IS_DROP_DOWN (c) ||
+           GTK_IS_TEXT_VIEW (c) || GTK_IS_CALENDAR (c) || GTK_IS_TEXT (c) ||
+           ADW_IS_PREFERENCES_ROW (c)))
+        {
+          GtkAccessible *accessible = GTK_ACCESSIBLE (c);
+
+          if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+              !gtk_test_accessible_has_relation (accessible,
+                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+              !(GTK_IS_BUTTON (c) && gtk_button_get_label (GTK_BUTTON (c)) != NULL))
+            {
+              g_string_append (unnamed, G_OBJECT_TYPE_NAME (c));
+              for (GtkWidget *a = gtk_widget_get_parent (c); a != NULL && a != root;
+                   a = gtk_widget_get_parent (a))
+                g_string_append_printf (unnamed, " in a %s", G_OBJECT_TYPE_NAME (a));
+              g_string_append_c (unnamed, '\n');
+            }
+        }
+      check_named (c, unnamed);
+    }
+}
+
+static void
+assert_named (GtkWidget *widget)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  check_named (widget, unnamed);
+
+  if (unnamed->len > 0)
+    g_error ("In a %s, without an accessible name:\n%s", G_OBJECT_TYPE_NAME (widget),
+             unnamed->str);
+}
+
+static void
+test_names (Fixture       *fixture,
+            gconstpointer  data)
+{
+  EvtParticipantsSection *participants = EVT_PARTICIPANTS_SECTION (evt_participants_section_new ());
+  EvtOutcomesSection *outcomes = EVT_OUTCOMES_SECTION (evt_outcomes_section_new ());
+  EvtOrganisationsView *organisations = EVT_ORGANISATIONS_VIEW (evt_organisations_view_new ());
+  EvtFollowupsView *followups = EVT_FOLLOWUPS_VIEW (evt_followups_view_new ());
+  g_autoptr(EvtLead) lead = add_lead (fixture, "Capteurs implantables", -3, EVT_LEAD_STATE_OPEN);
+  g_autoptr(EvtParticipation) part = evt_participation_new (fixture->micronora);
+  g_autoptr(EvtPerson) person = evt_person_new ("Léa Robert");
+  g_autoptr(GError) error = NULL;
+  EvtLeadDialog *dialog;
+  GtkWindow *details;
+
+  g_assert_true (evt_people_save_person (fixture->store, person, &error));
+  evt_participation_set_person_id (part, evt_person_get_id (person));
+  g_assert_true (evt_people_save_participation (fixture->store, part, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (participants));
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (outcomes));
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (organisations));
+  gtk_widget_set_size_request (GTK_WIDGET (organisations), -1, 300);
+  gtk_box_append (GTK_BOX (fixture->box), GTK_WIDGET (followups));
+  gtk_widget_set_size_request (GTK_WIDGET (followups), -1, 300);
+  evt_participants_section_set_event (participants, fixture->store, fixture->micronora);
+  evt_outcomes_section_set_event (outcomes, fixture->store, fixture->micronora);
+  evt_organisations_view_set_store (organisations, fixture->store);
+  evt_followups_view_set_store (followups, fixture->store);
+  wait_participants (participants);
+  wait_outcomes (outcomes);
+  wait_organisations (organisations);
+  wait_followups (followups);
+  gtk_menu_button_popup (evt_participants_section_get_add_button (participants));
+  search_for (participants, "bio", "Biotech Franche-Comté");
+  assert_named (fixture->box);
+  assert_named (GTK_WIDGET (gtk_menu_button_get_popover (
+                              evt_participants_section_get_add_button (participants))));
+
+  dialog = evt_outcomes_section_open_lead (outcomes, 0);
+  assert_named (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  details = evt_organisations_view_open_details (organisations, 0);
+  wait_organisations (organisations);
+  assert_named (GTK_WIDGET (details));
+  gtk_window_destroy (details);
+}
+
 /* --- Shared pieces without a display ------------------------------------------------------------ */
 
 static void
@@ -892,6 +1099,8 @@ main (int    argc,
   ADD ("/people-ui/outcomes", test_outcomes);
   ADD ("/people-ui/organisations", test_organisations);
   ADD ("/people-ui/followups", test_followups);
+  ADD ("/people-ui/names", test_names);
+  ADD ("/people-ui/event-page", test_event_page);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,8 @@
 #include "evt-date-format.h"
 #include "evt-date.h"
 #include "evt-event-page-private.h"
+#include "evt-outcomes-section.h"
+#include "evt-participants-section.h"
 #include "evt-planning.h"
 
 /*
@@ -101,6 +103,10 @@ struct _EvtEventPage
   GtkTextView       *description_view;
   GtkTextView       *notes_view;
   GtkLabel          *metadata_label;
+
+  /* People: the participants and outcomes of a saved event, under its fields. */
+  EvtParticipantsSection *participants_section;
+  EvtOutcomesSection *outcomes_section;
 };
 
 G_DEFINE_FINAL_TYPE (EvtEventPage, evt_event_page, GTK_TYPE_WIDGET)
@@ -513,6 +519,28 @@ present_toast (EvtEventPage *self,
   else
     g_object_unref (toast);
 }
+
+/* People: the sections show the event once it has an id; a removal's undo and their
+ * errors come as toasts. The outcomes' figures and costs are saved by Save, after
+ * the event (see on_save_done()); participants and leads are saved as they change. */
+static void
+on_people_toast (EvtEventPage *self,
+                 AdwToast     *toast)
+{
+  present_toast (self, g_object_ref (toast));
+}
+
+static void
+update_people_sections (EvtEventPage *self)
+{
+  gint64 id = self->event != NULL ? MAX (evt_event_get_id (self->event), 0) : 0;
+
+  evt_participants_section_set_event (self->participants_section, self->store, id);
+  evt_outcomes_section_set_event (self->outcomes_section, self->store, id);
+  gtk_widget_set_visible (GTK_WIDGET (self->participants_section), id > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcomes_section), id > 0);
+}
+/* End of People */
 
 static void
 show_save_error_message (EvtEventPage *self,
@@ -1030,9 +1058,14 @@ update_state (EvtEventPage *self)
     clear_field_error (self, "budget-cents");
   else
     show_field_error (self, "budget-cents", budget_error, FALSE);
+  /* People: the costs compare with the budget as it is typed. */
+  if (budget_error == NULL && edited != NULL)
+    evt_outcomes_section_set_budget (self->outcomes_section,
+                                     evt_event_get_budget_cents (edited));
 
   dirty = self->unsaved_new || budget_error != NULL || self->pristine == NULL ||
-          !same_edits (edited, self->pristine);
+          !same_edits (edited, self->pristine) ||
+          evt_outcomes_section_get_dirty (self->outcomes_section);
   if (dirty != self->dirty)
     {
       self->dirty = dirty;
@@ -1482,6 +1515,9 @@ reload (EvtEventPage *self)
   load_widgets (self, self->event);
   reset_pristine (self);
   update_metadata (self);
+  /* People: another event, or the same one with its edits dropped. */
+  update_people_sections (self);
+  evt_outcomes_section_revert (self->outcomes_section);
   update_state (self);
 }
 
@@ -1546,6 +1582,34 @@ show_save_error (EvtEventPage *self,
     }
 }
 
+/* People: the outcomes are saved after the event, and the save is done when both are. */
+static void
+on_outcomes_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  EvtEventPage *self = g_task_get_source_object (outer);
+  GError *error = NULL;
+
+  if (!evt_outcomes_section_save_finish (EVT_OUTCOMES_SECTION (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The outcomes were not saved: %s"),
+                                                  error->message);
+
+      if (self->errors != NULL)
+        {
+          show_save_error_message (self, message);
+          update_state (self);
+        }
+      g_task_return_error (outer, error);
+      return;
+    }
+  if (self->errors != NULL)
+    update_state (self);
+  g_task_return_boolean (outer, TRUE);
+}
+
 static void
 on_save_done (GObject      *source,
               GAsyncResult *result,
@@ -1584,10 +1648,17 @@ on_save_done (GObject      *source,
       self->unsaved_new = FALSE;
       g_clear_object (&self->discarded);
       update_metadata (self);
+      update_people_sections (self);
       update_state (self);
     }
 
   g_signal_emit (self, signals[SAVED], 0, save->event);
+  if (current && evt_outcomes_section_get_dirty (self->outcomes_section))
+    {
+      evt_outcomes_section_save_async (self->outcomes_section, NULL, on_outcomes_saved,
+                                       g_steal_pointer (&outer));
+      return;
+    }
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -2061,6 +2132,8 @@ evt_event_page_dispose (GObject *object)
   g_clear_pointer (&self->tzid, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->participants_section);
+  g_clear_object (&self->outcomes_section);
 
   G_OBJECT_CLASS (evt_event_page_parent_class)->dispose (object);
 }
@@ -2379,6 +2452,30 @@ evt_event_page_init (EvtEventPage *self)
                                         _("Search time zones"), -1);
         name_text (search, _("Search time zones"));
       }
+  }
+
+  /* People: the participants and outcomes sections, between the notes and the
+   * metadata line, hidden until the event has an id. */
+  {
+    GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->metadata_label));
+    GtkWidget *before = gtk_widget_get_prev_sibling (GTK_WIDGET (self->metadata_label));
+
+    /* Held until dispose is over: the page may still ask them while its template goes. */
+    self->participants_section = g_object_ref_sink (EVT_PARTICIPANTS_SECTION (
+                                                      evt_participants_section_new ()));
+    self->outcomes_section = g_object_ref_sink (EVT_OUTCOMES_SECTION (
+                                                  evt_outcomes_section_new ()));
+    gtk_widget_set_visible (GTK_WIDGET (self->participants_section), FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->outcomes_section), FALSE);
+    gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (self->outcomes_section), before);
+    gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (self->participants_section),
+                                before);
+    g_signal_connect_swapped (self->participants_section, "toast",
+                              G_CALLBACK (on_people_toast), self);
+    g_signal_connect_swapped (self->outcomes_section, "toast", G_CALLBACK (on_people_toast),
+                              self);
+    g_signal_connect_swapped (self->outcomes_section, "notify::dirty",
+                              G_CALLBACK (update_state), self);
   }
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "event-page");

@@ -17,6 +17,7 @@ struct _EvtFollowupsView
   GPtrArray           *rows;
   GCancellable        *load_cancellable;
   guint                reload_id;
+  gboolean             disposed;        /* set_store() and reloads are no-ops then */
   guint                n_pending;
   gboolean             loaded;
 
@@ -241,10 +242,12 @@ evt_followups_view_reload (EvtFollowupsView *self)
 {
   g_return_if_fail (EVT_IS_FOLLOWUPS_VIEW (self));
 
-  if (self->reload_id != 0)
+  if (self->reload_id != 0 || self->disposed)
     return;
   self->n_pending++;
-  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+  /* The idle holds the widget: a reload queued while it goes runs on a live object. */
+  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, g_object_ref (self),
+                                     g_object_unref);
 }
 
 static void
@@ -315,6 +318,7 @@ evt_followups_view_dispose (GObject *object)
 {
   EvtFollowupsView *self = EVT_FOLLOWUPS_VIEW (object);
 
+  self->disposed = TRUE;
   disconnect_store (self);
   if (self->reload_id != 0)
     {
@@ -416,7 +420,7 @@ evt_followups_view_set_store (EvtFollowupsView *self,
   g_return_if_fail (EVT_IS_FOLLOWUPS_VIEW (self));
   g_return_if_fail (store == NULL || EVT_IS_STORE (store));
 
-  if (store == self->store)
+  if (store == self->store || self->disposed)
     return;
   disconnect_store (self);
   none = g_ptr_array_new_with_free_func (g_object_unref);

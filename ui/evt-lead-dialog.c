@@ -298,6 +298,10 @@ evt_lead_dialog_init (EvtLeadDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
+  evt_people_name_rows (GTK_WIDGET (self));
+  evt_people_name (self->follow_up_button, _("Follow-up date"));
+  evt_people_name (self->follow_up_calendar, _("Follow-up date"));
+  evt_people_name (self->clear_follow_up_button, _("No follow-up date"));
 }
 
 /**

@@ -29,12 +29,14 @@ struct _EvtOrganisationsView
 
   GCancellable      *load_cancellable;
   guint              reload_id;
+  gboolean           disposed;   /* set_store() and reloads are no-ops then */
   guint              n_pending;
   gboolean           loaded;
 
   AdwToastOverlay   *toast_overlay;
   GtkSearchEntry    *search_entry;
   GtkToggleButton   *members_button;
+  GtkMenuButton     *menu_button;
   GtkStack          *stack;
   GtkListView       *list_view;
   GtkSpinner        *spinner;
@@ -409,10 +411,12 @@ reload_cb (gpointer user_data)
 static void
 queue_reload (EvtOrganisationsView *self)
 {
-  if (self->reload_id != 0)
+  if (self->reload_id != 0 || self->disposed)
     return;
   self->n_pending++;
-  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+  /* The idle holds the widget: a reload queued while it goes runs on a live object. */
+  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, g_object_ref (self),
+                                     g_object_unref);
 }
 
 static void
@@ -1040,6 +1044,7 @@ evt_organisations_view_dispose (GObject *object)
 {
   EvtOrganisationsView *self = EVT_ORGANISATIONS_VIEW (object);
 
+  self->disposed = TRUE;
   disconnect_store (self);
   if (self->reload_id != 0)
     {
@@ -1106,6 +1111,7 @@ evt_organisations_view_class_init (EvtOrganisationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, members_button);
+  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, stack);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, spinner);
@@ -1145,6 +1151,8 @@ evt_organisations_view_init (EvtOrganisationsView *self)
   g_object_unref (factory);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  evt_people_name (self->search_entry, _("Search organisations"));
+  evt_people_name (self->menu_button, _("Merge, import and export"));
   update_page (self);
   update_actions (self);
 }
@@ -1187,7 +1195,7 @@ evt_organisations_view_set_store (EvtOrganisationsView *self,
   g_return_if_fail (EVT_IS_ORGANISATIONS_VIEW (self));
   g_return_if_fail (store == NULL || EVT_IS_STORE (store));
 
-  if (store == self->store)
+  if (store == self->store || self->disposed)
     return;
   disconnect_store (self);
   g_list_store_remove_all (self->organisations);

@@ -46,6 +46,7 @@ struct _EvtOutcomesSection
   gboolean              saving;
   guint                 n_pending;
   guint                 reload_id;
+  gboolean              disposed;       /* set_event() and reloads are no-ops then */
   GCancellable         *load_cancellable;
 
   AdwPreferencesGroup  *figures_group;
@@ -470,6 +471,7 @@ static void
 update_state (EvtOutcomesSection *self)
 {
   g_autoptr(EvtOutcome) edited = NULL;
+  g_autoptr(EvtOutcome) nothing = NULL;
   gboolean dirty;
 
   for (Field f = 0; f < N_FIELDS; f++)
@@ -503,9 +505,13 @@ update_state (EvtOutcomesSection *self)
 
   update_total (self);
 
+  /* Before the store answers, the fields are empty: so is what they compare with. */
   edited = build_outcome (self, NULL);
+  if (self->pristine == NULL)
+    nothing = evt_outcome_new (self->event_id);
   dirty = self->event_id > 0 &&
-          (edited == NULL || self->pristine == NULL || !same_outcome (edited, self->pristine));
+          (edited == NULL ||
+           !same_outcome (edited, self->pristine != NULL ? self->pristine : nothing));
   if (dirty != self->dirty)
     {
       self->dirty = dirty;
@@ -518,6 +524,14 @@ on_field_changed (EvtOutcomesSection *self)
 {
   if (!self->updating)
     update_state (self);
+}
+
+/* Enter in a figure saves, as it does in the event page's own rows: the page's
+ * action, found from here when the page hosts the section. */
+static void
+on_entry_activated (EvtOutcomesSection *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "event-page.save", NULL);
 }
 
 static void
@@ -925,10 +939,12 @@ reload_cb (gpointer user_data)
 static void
 queue_reload (EvtOutcomesSection *self)
 {
-  if (self->reload_id != 0)
+  if (self->reload_id != 0 || self->disposed)
     return;
   self->n_pending++;
-  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+  /* The idle holds the widget: a reload queued while it goes runs on a live object. */
+  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, g_object_ref (self),
+                                     g_object_unref);
 }
 
 static void
@@ -1090,6 +1106,7 @@ evt_outcomes_section_dispose (GObject *object)
 {
   EvtOutcomesSection *self = EVT_OUTCOMES_SECTION (object);
 
+  self->disposed = TRUE;
   disconnect_store (self);
   if (self->reload_id != 0)
     {
@@ -1198,8 +1215,12 @@ evt_outcomes_section_init (EvtOutcomesSection *self)
   self->page_budget = -2;
 
   for (Field f = 0; f < N_FIELDS; f++)
-    g_signal_connect_swapped (field_row (self, f), "changed", G_CALLBACK (on_field_changed),
-                              self);
+    {
+      g_signal_connect_swapped (field_row (self, f), "changed", G_CALLBACK (on_field_changed),
+                                self);
+      g_signal_connect_swapped (field_row (self, f), "entry-activated",
+                                G_CALLBACK (on_entry_activated), self);
+    }
   g_signal_connect_swapped (self->projects_entry, "changed", G_CALLBACK (on_field_changed),
                             self);
   for (EvtCostCategory c = 0; c < EVT_N_COST_CATEGORIES; c++)
@@ -1208,6 +1229,7 @@ evt_outcomes_section_init (EvtOutcomesSection *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evt_cost_category_get_label (c));
       g_signal_connect_swapped (row, "changed", G_CALLBACK (on_field_changed), self);
+      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), self);
     }
 
   for (guint i = 0; i < N_STARS; i++)
@@ -1236,6 +1258,9 @@ evt_outcomes_section_init (EvtOutcomesSection *self)
   gtk_level_bar_remove_offset_value (self->budget_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->budget_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->budget_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+
+  evt_people_name_rows (GTK_WIDGET (self));
+  evt_people_name (self->projects_entry, _("Collaborative projects started"));
 
   update_stars (self);
   update_projects (self);
@@ -1272,6 +1297,8 @@ evt_outcomes_section_set_event (EvtOutcomesSection *self,
   g_return_if_fail (EVT_IS_OUTCOMES_SECTION (self));
   g_return_if_fail (store == NULL || EVT_IS_STORE (store));
 
+  if (self->disposed)
+    return;
   if (store != self->store)
     {
       disconnect_store (self);

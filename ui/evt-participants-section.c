@@ -26,6 +26,7 @@ struct _EvtParticipantsSection
   GCancellable        *load_cancellable;
   GCancellable        *search_cancellable;
   guint                reload_id;
+  gboolean             disposed;         /* set_event() and reloads are no-ops then */
   guint                n_pending;        /* loads, searches and writes under way */
   gboolean             updating;         /* drop-downs set by code, not by a person */
 
@@ -396,8 +397,7 @@ update_row (EvtParticipantsSection *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row),
                                                                      "evt-remove")),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("State"), -1);
+  evt_people_name (dropdown, _("State"));
 }
 
 static GtkWidget *
@@ -534,10 +534,12 @@ reload_cb (gpointer user_data)
 static void
 queue_reload (EvtParticipantsSection *self)
 {
-  if (self->reload_id != 0)
+  if (self->reload_id != 0 || self->disposed)
     return;
   self->n_pending++;
-  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+  /* The idle holds the widget: a reload queued while it goes runs on a live object. */
+  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, g_object_ref (self),
+                                     g_object_unref);
 }
 
 static void
@@ -862,6 +864,7 @@ evt_participants_section_dispose (GObject *object)
 {
   EvtParticipantsSection *self = EVT_PARTICIPANTS_SECTION (object);
 
+  self->disposed = TRUE;
   disconnect_store (self);
   if (self->reload_id != 0)
     {
@@ -942,6 +945,10 @@ evt_participants_section_init (EvtParticipantsSection *self)
   gtk_drop_down_set_model (self->new_state_dropdown, G_LIST_MODEL (states));
   gtk_drop_down_set_selected (self->new_state_dropdown, EVT_PARTICIPATION_STATE_INVITED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->add_popover));
+  evt_people_name (self->search_entry, _("Search organisations and people"));
+  evt_people_name (self->role_dropdown, _("Role"));
+  evt_people_name (self->new_state_dropdown, _("State"));
+  evt_people_name (self->add_button, _("Add a participant"));
 
   /* Said inside the list, so that an event with nobody yet still looks like a list. */
   self->empty_row = evt_placeholder_row_new (_("Nobody yet: add the staff and the member "
@@ -981,6 +988,8 @@ evt_participants_section_set_event (EvtParticipantsSection *self,
   g_return_if_fail (EVT_IS_PARTICIPANTS_SECTION (self));
   g_return_if_fail (store == NULL || EVT_IS_STORE (store));
 
+  if (self->disposed)
+    return;
   if (store != self->store)
     {
       disconnect_store (self);

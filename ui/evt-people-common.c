@@ -533,3 +533,72 @@ evt_placeholder_row_new (const char *text)
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
+
+static GtkWidget *
+find_inner (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_inner (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * evt_people_name:
+ * @widget: a control
+ * @name: what a screen reader calls it
+ *
+ * Names @widget and the part of it that takes the focus: the text of an entry, the
+ * button of a drop-down or a menu button.
+ */
+void
+evt_people_name (gpointer    widget,
+                 const char *name)
+{
+  GtkWidget *inner = NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  if (GTK_IS_EDITABLE (widget))
+    inner = find_inner (widget, GTK_TYPE_TEXT);
+  else if (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
+    inner = find_inner (widget, GTK_TYPE_TOGGLE_BUTTON);
+  if (inner != NULL && inner != widget)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  /* A drop-down's list has a search entry, hidden unless searching is on. */
+  if (GTK_IS_DROP_DOWN (widget) && (inner = find_inner (widget, GTK_TYPE_SEARCH_ENTRY)) != NULL)
+    evt_people_name (inner, name);
+}
+
+/**
+ * evt_people_name_rows:
+ * @root: a widget
+ *
+ * Names the entry rows and expander rows under @root by their titles: their text
+ * and their expander have no name of their own in libadwaita 1.2.
+ */
+void
+evt_people_name_rows (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child) || ADW_IS_EXPANDER_ROW (child))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+
+          if (title != NULL && title[0] != '\0')
+            evt_people_name (child, title);
+        }
+      evt_people_name_rows (child);
+    }
+}

@@ -43,6 +43,9 @@ GtkStringList *evt_lead_state_model_new          (void);
 GtkWidget  *evt_plain_row_new                (void);
 char       *evt_one_line                     (const char          *text);
 GtkWidget  *evt_placeholder_row_new          (const char          *text);
+void        evt_people_name                  (gpointer             widget,
+                                              const char          *name);
+void        evt_people_name_rows             (GtkWidget           *root);
 
 void        evt_people_set_state_class       (GtkWidget           *widget,
                                               const char          *prefix,
