@@ -1186,6 +1186,57 @@ test_postpone_dates_and_held (void)
   fixture_tear_down (&fixture);
 }
 
+/* In the year view, the actions apply to the event that has the focus. */
+static void
+test_year_view_actions (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(EvtEvent) held = NULL;
+  g_autoptr(EvtEvent) restored = NULL;
+  GtkWidget *year_view;
+  GtkWidget *popover = NULL;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  evt_window_set_view (fixture.window, "year");
+  event = find_event (fixture.store, 2022, "Micronora");
+  g_assert_true (evt_window_select_event (fixture.window, event));
+  g_assert_cmpint (evt_event_get_id (evt_window_get_current_event (fixture.window)), ==,
+                   evt_event_get_id (event));
+  /* The bar is for the list and the agenda. */
+  g_assert_false (gtk_revealer_get_reveal_child (
+                    GTK_REVEALER (get_child (fixture.window, "event_bar_revealer"))));
+
+  /* Shift+F10: the event menu, under the focused event's month. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.event-menu", NULL);
+  year_view = get_child (fixture.window, "year_view");
+  for (GtkWidget *child = gtk_widget_get_first_child (year_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER_MENU (child))
+        popover = child;
+    }
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_for_window (fixture.window);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.mark-held", NULL);
+  wait_for_window (fixture.window);
+  held = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (held), ==, EVT_STATUS_HELD);
+
+  /* Ctrl+Z undoes the last action while its toast is there. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo-last", NULL);
+  wait_for_window (fixture.window);
+  restored = reread (fixture.store, event);
+  g_assert_cmpint (evt_event_get_status (restored), ==, EVT_STATUS_CONFIRMED);
+  g_assert_null (evt_window_get_last_toast_object (fixture.window));
+
+  fixture_tear_down (&fixture);
+}
+
 /* From the list: the selected event, its bar, the page and saving with undo. */
 static void
 test_list_and_page (void)
@@ -1386,6 +1437,7 @@ main (int    argc,
   g_test_add_func ("/window/plan-next-edition", test_plan_next_edition);
   g_test_add_func ("/window/postpone-tba", test_postpone_tba);
   g_test_add_func ("/window/postpone-dates-and-held", test_postpone_dates_and_held);
+  g_test_add_func ("/window/year-view-actions", test_year_view_actions);
   g_test_add_func ("/window/list-and-page", test_list_and_page);
   g_test_add_func ("/window/narrow", test_narrow);
 

@@ -2575,6 +2575,25 @@ event_menu_action (GtkWidget  *widget,
     }
   else if (gtk_revealer_get_reveal_child (self->event_bar_revealer))
     gtk_menu_button_popup (self->event_menu_button);
+  else if (g_strcmp0 (get_view (self), "year") == 0 &&
+           evt_year_view_get_focused_event (self->year_view) != NULL)
+    {
+      GDateTime *start = evt_event_get_start (evt_year_view_get_focused_event (self->year_view));
+      double y = 0, height = 0;
+
+      /* Under the month of the event that has the focus. */
+      if (start != NULL &&
+          g_date_time_get_year (start) == self->year &&
+          evt_year_view_get_month_bounds (self->year_view, g_date_time_get_month (start),
+                                          &y, &height))
+        show_context_menu (self, GTK_WIDGET (self->year_view),
+                           gtk_widget_get_width (GTK_WIDGET (self->year_view)) / 2.0,
+                           y + height);
+      else
+        show_context_menu (self, GTK_WIDGET (self->year_view), -1, -1);
+    }
+  else
+    gtk_widget_error_bell (widget);
 }
 
 /* Import and export (ui/evt-import-controller.c, ui/evt-export-dialog.c) */
