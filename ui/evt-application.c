@@ -9,7 +9,7 @@
 #include "evt-feed-writer.h"
 #include "evt-preferences-window.h"
 #include "evt-ui.h"
-#include "evt-window.h"
+#include "evt-window-private.h"
 
 struct _EvtApplication
 {
@@ -160,6 +160,43 @@ ensure_store (EvtApplication *self,
   evt_store_open_async (self->store, NULL, open_done, g_object_ref (self));
 }
 
+/* Benchmarks (tests/bench): EVENTAIL_BENCH_START holds the parent's
+ * g_get_monotonic_time() at the spawn. The window then prints when it painted its first
+ * frame and its first frame with the year's events (ms since the spawn), and the peak
+ * memory, then quits. */
+static void
+bench_after_paint (GdkFrameClock *clock,
+                   EvtWindow     *window)
+{
+  gint64 start = g_ascii_strtoll (g_getenv ("EVENTAIL_BENCH_START"), NULL, 10);
+  double ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (g_object_get_data (G_OBJECT (window), "bench-painted") == NULL)
+    g_print ("bench first-frame %.2f\n", ms);
+  g_object_set_data (G_OBJECT (window), "bench-painted", window);
+
+  if (evt_window_get_store (window) == NULL ||
+      evt_event_list_get_loading (evt_window_get_event_list (window)) ||
+      g_str_equal (evt_window_get_page (window), "loading"))
+    return;
+
+  g_print ("bench content %.2f %s\n", ms, evt_window_get_page (window));
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (hwm = strstr (status, "VmHWM:")) != NULL)
+    g_print ("bench vmhwm-kb %" G_GINT64_FORMAT "\n", g_ascii_strtoll (hwm + 6, NULL, 10));
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint, window);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_on_realize (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (bench_after_paint), window, 0);
+}
+
 static void
 show_window (EvtApplication *self,
              int             year)
@@ -171,6 +208,8 @@ show_window (EvtApplication *self,
   else
     {
       window = GTK_WINDOW (evt_window_new (GTK_APPLICATION (self), year));
+      if (g_getenv ("EVENTAIL_BENCH_START") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), NULL);
       give_store (self, EVT_WINDOW (window));
     }
 
