@@ -15,6 +15,7 @@
 /*
  * Not a test: a look at the widgets with made-up data, for people to judge.
  * Usage: people-ui-shot [--dark] [--width W] [--height H] WHAT OUT.png
+ *        people-ui-shot --fill DATABASE   (the same data in a database, for the window)
  * WHAT is event (both sections as the event page stacks them), organisations,
  * followups, popover (the participants' Add popover, searching "bio"), lead (the
  * dialog of a lead) or details (an organisation's).
@@ -190,6 +191,21 @@ main (int    argc,
   GtkWidget *window;
   GtkWidget *shot;
   gint64 event_id;
+
+  /* --fill DB: the same made-up data in DB, for screenshots of the real window. */
+  if (argc == 3 && g_str_equal (argv[1], "--fill"))
+    {
+      g_autoptr(EvtEvent) event = NULL;
+
+      store = evt_store_new (argv[2]);
+      g_assert_true (evt_store_open (store, NULL, &error));
+      g_assert_true (evt_demo_load (store, NULL, &error));
+      event_id = fill (store);
+      event = evt_store_get_event (store, event_id, NULL);
+      evt_event_set_budget_cents (event, 1600000);
+      g_assert_true (evt_store_update_event (store, event, NULL));
+      return 0;
+    }
 
   for (int i = 1; i < argc; i++)
     {

@@ -11,11 +11,13 @@
 #include "evt-demo.h"
 #include "evt-followups-view.h"
 #include "evt-event-page-private.h"
+#include "evt-list-view-private.h"
 #include "evt-organisations-view-private.h"
 #include "evt-outcomes-section-private.h"
 #include "evt-participants-section-private.h"
 #include "evt-people-common.h"
 #include "evt-people.h"
+#include "evt-window-private.h"
 
 /* A bound on waiting for worker threads, so that a hang fails instead of blocking;
  * it says nothing about speed. */
@@ -935,6 +937,195 @@ test_event_page (Fixture       *fixture,
   g_assert_cmpint (evt_event_get_budget_cents (fresh), ==, 1600000);
 }
 
+/* --- In the list of events and in the window --------------------------------------------------------- */
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  EvtListView *view;
+  gint64       first_id;
+  const char  *label;
+} ListWait;
+
+static gboolean
+list_shows (gpointer data)
+{
+  ListWait *wait = data;
+  GListModel *model = evt_list_view_get_model (wait->view);
+  g_autoptr(EvtEvent) first = NULL;
+
+  if (evt_list_view_is_busy (wait->view) || g_list_model_get_n_items (model) == 0)
+    return FALSE;
+  first = g_list_model_get_item (model, 0);
+  return evt_event_get_id (first) == wait->first_id &&
+         (wait->label == NULL || find_label (GTK_WIDGET (wait->view), wait->label) != NULL);
+}
+
+static void
+test_list_counts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EvtListView *view = EVT_LIST_VIEW (evt_list_view_new ());
+  g_autoptr(EvtEvent) siams = evt_store_get_event_by_uid (fixture->store,
+                                                          "demo-2022-siams@eventail.sample",
+                                                          NULL);
+  g_autoptr(EvtLead) due = add_lead (fixture, "Capteurs implantables", -3, EVT_LEAD_STATE_OPEN);
+  g_autoptr(EvtLead) later = add_lead (fixture, "Lasers", 10, EVT_LEAD_STATE_OPEN);
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *column_view = evt_list_view_get_column_view (view);
+  GtkColumnViewColumn *participants;
+  GtkColumnViewColumn *leads;
+  ListWait wait = { view, 0, NULL };
+
+  /* Two organisations at SIAMS, one at Micronora. */
+  orgs = evt_people_list_organisations (fixture->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(EvtParticipation) part = evt_participation_new (
+                                           i < 2 ? evt_event_get_id (siams) : fixture->micronora);
+
+      evt_participation_set_organisation_id (part, evt_organisation_get_id (
+                                                     g_ptr_array_index (orgs, i)));
+      evt_participation_set_state (part, EVT_PARTICIPATION_STATE_CONFIRMED);
+      g_assert_true (evt_people_save_participation (fixture->store, part, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
+  evt_list_view_set_year (view, 2022);
+  evt_list_view_set_store (view, fixture->store);
+
+  participants = find_column (column_view, "Participants");
+  leads = find_column (column_view, "Leads");
+  g_assert_nonnull (participants);
+  g_assert_nonnull (leads);
+  g_assert_nonnull (gtk_column_view_column_get_sorter (participants));
+
+  /* Most participants first: SIAMS, and its count shows. */
+  gtk_column_view_sort_by_column (column_view, participants, GTK_SORT_DESCENDING);
+  wait.first_id = evt_event_get_id (siams);
+  wait.label = "2";
+  wait_until (list_shows, &wait, "SIAMS first, with 2 participants");
+
+  /* Most leads first: Micronora, with one follow-up due. */
+  gtk_column_view_sort_by_column (column_view, leads, GTK_SORT_DESCENDING);
+  wait.first_id = fixture->micronora;
+  wait.label = "1 due";
+  wait_until (list_shows, &wait, "Micronora first, with a follow-up due");
+
+  /* The counts follow the store. */
+  evt_lead_set_state (due, EVT_LEAD_STATE_WON);
+  g_assert_true (evt_people_save_lead (fixture->store, due, &error));
+  g_assert_no_error (error);
+  wait.label = NULL;
+  wait_until (list_shows, &wait, "the list to reload");
+  for (guint i = 0; i < 50 && find_label (GTK_WIDGET (view), "1 due") != NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_label (GTK_WIDGET (view), "1 due"));
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !evt_window_is_busy (data);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *title;
+} PageWait;
+
+static gboolean
+page_shows (gpointer data)
+{
+  PageWait *wait = data;
+  GtkWidget *page = find_descendant (wait->window, EVT_TYPE_EVENT_PAGE);
+  EvtEvent *event = page != NULL ? evt_event_page_get_event (EVT_EVENT_PAGE (page)) : NULL;
+
+  return event != NULL && g_strcmp0 (evt_event_get_title (event), wait->title) == 0 &&
+         gtk_widget_get_mapped (page);
+}
+
+static void
+test_window (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(EvtLead) due = add_lead (fixture, "Capteurs implantables", -3, EVT_LEAD_STATE_OPEN);
+  EvtWindow *window = g_object_ref_sink (evt_window_new (NULL, 2022));
+  AdwViewStack *stack;
+  EvtOrganisationsView *organisations;
+  EvtFollowupsView *followups;
+  PageWait wait = { GTK_WIDGET (window), "Micronora" };
+
+  evt_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_idle, window, "the window");
+
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  organisations = EVT_ORGANISATIONS_VIEW (find_descendant (GTK_WIDGET (stack),
+                                                           EVT_TYPE_ORGANISATIONS_VIEW));
+  followups = EVT_FOLLOWUPS_VIEW (find_descendant (GTK_WIDGET (stack), EVT_TYPE_FOLLOWUPS_VIEW));
+
+  /* The directory of organisations, counting the window's year. */
+  adw_view_stack_set_visible_child_name (stack, "organisations");
+  wait_organisations (organisations);
+  g_assert_cmpint (evt_organisations_view_get_year (organisations), ==, 2022);
+  g_assert_cmpuint (g_list_model_get_n_items (evt_organisations_view_get_model (organisations)),
+                    ==, 4);
+
+  /* The follow-ups due, counted on the view switcher; one opens its event. */
+  wait_followups (followups);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (
+                      adw_view_stack_get_page (stack, GTK_WIDGET (followups))), ==, 1);
+  adw_view_stack_set_visible_child_name (stack, "followups");
+  wait_followups (followups);
+  g_signal_emit_by_name (evt_followups_view_get_row (followups, 0), "activated");
+  wait_until (page_shows, &wait, "the event page of Micronora");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);
+  wait_until (is_null, &window, "the window to go");
+}
+
 /* --- Names for screen readers ---------------------------------------------------------------------- */
 
 /* Every control can be named by a screen reader, as in test-event-page.c. */
@@ -1101,6 +1292,8 @@ main (int    argc,
   ADD ("/people-ui/followups", test_followups);
   ADD ("/people-ui/names", test_names);
   ADD ("/people-ui/event-page", test_event_page);
+  ADD ("/people-ui/list-counts", test_list_counts);
+  ADD ("/people-ui/window", test_window);
 #undef ADD
 
   return g_test_run ();

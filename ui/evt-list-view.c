@@ -7,6 +7,7 @@
 
 #include "evt-date-format.h"
 #include "evt-list-view-private.h"
+#include "evt-people-columns.h"
 
 /* A spinner for a query quicker than this would only flicker. */
 #define SPINNER_DELAY_MS 250
@@ -425,6 +426,8 @@ struct _EvtListView
   GtkSingleSelection  *selection;
   EvtListRowModel     *row_model;
   GtkSortListModel    *sort_model;
+  /* People: the participant and lead counts, two more columns. */
+  EvtPeopleColumns    *people_columns;
 };
 
 G_DEFINE_FINAL_TYPE (EvtListView, evt_list_view, GTK_TYPE_WIDGET)
@@ -1901,6 +1904,7 @@ evt_list_view_dispose (GObject *object)
   /* The filter bar and the separator are not bound to fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->people_columns);
 
   G_OBJECT_CLASS (evt_list_view_parent_class)->dispose (object);
 }
@@ -2118,6 +2122,7 @@ evt_list_view_init (EvtListView *self)
   g_type_ensure (EVT_TYPE_EVENT);
   g_type_ensure (EVT_TYPE_LIST_ROW_MODEL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->people_columns = evt_people_columns_new (self->column_view);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -2195,6 +2200,7 @@ evt_list_view_set_store (EvtListView *self,
 
   disconnect_store (self);
   set_selected (self, NULL);
+  evt_people_columns_set_store (self->people_columns, store);
 
   if (store != NULL)
     {

@@ -9,8 +9,10 @@
 #include "evt-event-page.h"
 #include "evt-event-row.h"
 #include "evt-export-dialog.h"
+#include "evt-followups-view.h"
 #include "evt-import-banner.h"
 #include "evt-list-view-private.h"
+#include "evt-organisations-view.h"
 #include "evt-people.h"
 #include "evt-planning.h"
 #include "evt-window-private.h"
@@ -102,6 +104,9 @@ struct _EvtWindow
   GtkScrolledWindow    *year_scroller;
   EvtYearView          *year_view;
   EvtListView          *list_view;
+  /* People: the organisations and the due follow-ups, two more views. */
+  EvtOrganisationsView *organisations_view;
+  EvtFollowupsView     *followups_view;
   GtkStack             *agenda_stack;
   GtkScrolledWindow    *scroller;
   GtkBox               *months_box;
@@ -871,6 +876,7 @@ load_year (EvtWindow *self)
   evt_year_view_set_year (self->year_view, self->year);
   if (evt_list_view_get_year (self->list_view) != self->year)
     evt_list_view_set_year (self->list_view, self->year);
+  evt_organisations_view_set_year (self->organisations_view, self->year);
 
   if (self->list == NULL)
     return;
@@ -2446,6 +2452,48 @@ on_event_activated (EvtWindow *self,
   open_event (self, event);
 }
 
+/* People: an organisation's event or a follow-up's opens by its id, read in a thread. */
+static void
+read_event_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EvtEvent *event = evt_store_get_event (source_object, *(gint64 *) task_data, &error);
+
+  if (event != NULL)
+    g_task_return_pointer (task, event, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_event_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EvtWindow) self = user_data;
+  g_autoptr(EvtEvent) event = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (event != NULL && self->store == EVT_STORE (source))
+    open_event (self, event);
+}
+
+static void
+on_people_event_activated (EvtWindow *self,
+                           gint64     event_id)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  task = g_task_new (self->store, NULL, on_event_read, g_object_ref (self));
+  g_task_set_source_tag (task, on_people_event_activated);
+  g_task_set_task_data (task, g_memdup2 (&event_id, sizeof event_id), g_free);
+  g_task_run_in_thread (task, read_event_thread);
+}
+
 static void
 new_event_action (GtkWidget  *widget,
                   const char *action_name,
@@ -2788,6 +2836,8 @@ evt_window_class_init (EvtWindowClass *klass)
   g_type_ensure (EVT_TYPE_EVENT_ROW);
   g_type_ensure (EVT_TYPE_YEAR_VIEW);
   g_type_ensure (EVT_TYPE_LIST_VIEW);
+  g_type_ensure (EVT_TYPE_ORGANISATIONS_VIEW);
+  g_type_ensure (EVT_TYPE_FOLLOWUPS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eventail/Eventail/evt-window.ui");
@@ -2811,6 +2861,8 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, year_scroller);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, year_view);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, organisations_view);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, agenda_stack);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, months_box);
@@ -2827,6 +2879,7 @@ evt_window_class_init (EvtWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_event_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_list_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
 
@@ -2973,6 +3026,8 @@ evt_window_set_store (EvtWindow *self,
   update_agenda_model (self);
   evt_year_view_set_model (self->year_view, G_LIST_MODEL (self->list));
   evt_list_view_set_store (self->list_view, store);
+  evt_organisations_view_set_store (self->organisations_view, store);
+  evt_followups_view_set_store (self->followups_view, store);
   evt_import_controller_set_store (self->import_controller, store);
 
   refresh_info (self);
