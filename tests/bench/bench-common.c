@@ -205,7 +205,10 @@ bench_run_child (BenchSetup          *setup,
    * heavy (some 120 MB more for an empty window), which is not what people run on.
    * GTK draws with cairo instead, as in the display tests, unless asked. */
   if (g_strcmp0 (g_getenv ("EVENTAIL_BENCH_GL"), "1") != 0)
-    g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "gl-disable", TRUE);
+    {
+      g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "gl-disable", TRUE);
+      g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+    }
 
   start = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   g_subprocess_launcher_setenv (launcher, "EVENTAIL_BENCH_START", start, TRUE);
@@ -304,6 +307,24 @@ bench_min (GArray *samples)
   for (guint i = 0; i < samples->len; i++)
     min = MIN (min, g_array_index (samples, double, i));
   return samples->len > 0 ? min : NAN;
+}
+
+/**
+ * bench_load_average:
+ *
+ * Returns: (transfer full): the load average over the last minute, "?" if unknown: other
+ *   work on the machine makes the figures noisy
+ */
+char *
+bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("?");
+  fields = g_strsplit (text, " ", 2);
+  return g_strdup (fields[0]);
 }
 
 /**

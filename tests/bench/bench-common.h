@@ -30,6 +30,7 @@ double       bench_get_double      (GHashTable          *values,
 double       bench_median          (GArray              *samples);
 double       bench_min             (GArray              *samples);
 char        *bench_size_label      (guint                n_events);
+char        *bench_load_average    (void);
 const char  *bench_need_env        (const char          *name);
 
 G_END_DECLS

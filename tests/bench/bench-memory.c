@@ -97,8 +97,9 @@ main (int    argc,
     run_median (&setup, bare_argv, keys, &bare_kb);
   }
 
-  g_print ("\nPeak memory (VmHWM), median of %u runs (%s, %u CPUs)\n", setup.runs, date,
-           g_get_num_processors ());
+  g_print ("\nPeak memory (VmHWM), median of %u runs (%s, %u CPUs, GTK drawing with %s)\n",
+           setup.runs, date, g_get_num_processors (),
+           g_strcmp0 (g_getenv ("EVENTAIL_BENCH_GL"), "1") == 0 ? "GL" : "cairo");
   g_print ("%-8s | %-11s | %-19s | %-20s | %-21s | %s\n",
            "events", "bare window", "Eventail, year view", "Eventail, List: all",
            "core: list of all", "target");

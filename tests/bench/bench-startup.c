@@ -137,6 +137,8 @@ main (int    argc,
   g_autoptr(GPtrArray) programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *load_before = bench_load_average ();
+  g_autofree char *load_after = NULL;
   BenchSetup setup;
   Program *bare;
   double bare_median;
@@ -172,12 +174,13 @@ main (int    argc,
       run_once (&setup, programs->pdata[p], TRUE);
 
   bare_median = bench_median (bare->first);
+  load_after = bench_load_average ();
 
   g_print ("\nStart-up, spawn to frame painted, ms: median / min of %u runs (%s, %s, "
-           "%u CPUs, %s)\n", setup.runs, date,
+           "%u CPUs, %s, load average %s then %s)\n", setup.runs, date,
            g_getenv ("WAYLAND_DISPLAY") ? "Wayland" : "X11",
            g_get_num_processors (),
-           renderer ? renderer : "unknown renderer");
+           renderer ? renderer : "unknown renderer", load_before, load_after);
   g_print ("%-8s | %-13s | %-19s | %-21s | %-13s | %-15s | %s\n",
            "events", "current year", "Eventail 1st frame", "Eventail year shown",
            "bare window", "ratio 1st/shown", "target");
