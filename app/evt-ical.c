@@ -1433,7 +1433,10 @@ vcalendar_new (const EvtExportOptions *options)
       icalcomponent_add_property (cal, icalproperty_new_name (options->name));
       add_x (cal, "X-WR-CALNAME", options->name);
     }
-  add_x (cal, "X-WR-CALDESC", options->description);
+  /* Subscribers see this under the calendar's name: never leave it empty. */
+  add_x (cal, "X-WR-CALDESC", !is_blank (options->description)
+                              ? options->description
+                              : _("Events planned with Eventail"));
   add_x (cal, "X-WR-TIMEZONE", tzid);
 
   if (options->refresh_minutes > 0)
