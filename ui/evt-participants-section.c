@@ -945,6 +945,8 @@ evt_participants_section_init (EvtParticipantsSection *self)
   gtk_drop_down_set_model (self->new_state_dropdown, G_LIST_MODEL (states));
   gtk_drop_down_set_selected (self->new_state_dropdown, EVT_PARTICIPATION_STATE_INVITED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->add_popover));
+  evt_people_narrow_drop_down (self->role_dropdown, 14);
+  evt_people_narrow_drop_down (self->new_state_dropdown, 14);
   evt_people_name (self->search_entry, _("Search organisations and people"));
   evt_people_name (self->role_dropdown, _("Role"));
   evt_people_name (self->new_state_dropdown, _("State"));

@@ -602,3 +602,60 @@ evt_people_name_rows (GtkWidget *root)
       evt_people_name_rows (child);
     }
 }
+
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+choice_factory (int max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  return factory;
+}
+
+/**
+ * evt_people_narrow_drop_down:
+ * @drop_down: a drop-down of a #GtkStringList
+ * @max_chars: how many characters its button shows at most
+ *
+ * Ellipsizes the choice the button shows, so that a long label ("Exhibitor on the
+ * shared stand") does not make the drop-down, and what holds it, wider than a phone;
+ * the list that opens shows the labels whole.
+ */
+void
+evt_people_narrow_drop_down (GtkDropDown *drop_down,
+                             int          max_chars)
+{
+  g_autoptr(GtkListItemFactory) button = choice_factory (max_chars);
+  g_autoptr(GtkListItemFactory) list = choice_factory (0);
+
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, list);
+}

@@ -46,6 +46,8 @@ GtkWidget  *evt_placeholder_row_new          (const char          *text);
 void        evt_people_name                  (gpointer             widget,
                                               const char          *name);
 void        evt_people_name_rows             (GtkWidget           *root);
+void        evt_people_narrow_drop_down      (GtkDropDown         *drop_down,
+                                              int                  max_chars);
 
 void        evt_people_set_state_class       (GtkWidget           *widget,
                                               const char          *prefix,
