@@ -149,8 +149,10 @@ struct _EvtWindow
   gint64                db_count;       /* -1 until counted */
   guint                 info_serial;
   guint                 slow_source;
-  guint                 narrow_idle;
-  guint                 reveal_idle;
+  guint                 header_idle;
+  int                   width;          /* the window's, as last allocated */
+  int                   squeeze_width;  /* where the switcher lacked room */
+  int                   heading_width;  /* the year heading's, then */
   guint                 n_writes;       /* writes and reads for actions under way */
 
   guint                 failed : 1;
@@ -158,6 +160,7 @@ struct _EvtWindow
   guint                 info_pending : 1;
   guint                 loading_sample : 1;
   guint                 narrow : 1;
+  guint                 squeezed : 1;
   guint                 restoring_view : 1;
 };
 
@@ -1021,24 +1024,12 @@ update_agenda_model (EvtWindow *self)
     }
 }
 
-/* The List view reads and sorts its events on the UI thread's time: hidden, it held the
- * year shown back by some 100 ms at start-up with 10k events (tests/bench). It is
- * given the store when it is first shown. */
-static void
-update_list_store (EvtWindow *self)
-{
-  if (self->store != NULL && evt_list_view_get_store (self->list_view) == NULL &&
-      g_strcmp0 (get_view (self), "list") == 0)
-    evt_list_view_set_store (self->list_view, self->store);
-}
-
 static void
 on_view_changed (EvtWindow *self)
 {
   const char *view = get_view (self);
 
   update_agenda_model (self);
-  update_list_store (self);
   gtk_widget_set_visible (self->search_button, g_strcmp0 (view, "list") == 0);
 
   if (self->settings != NULL && !self->restoring_view && is_view_name (view))
@@ -1073,52 +1064,62 @@ search_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list-view.focus-search", NULL);
 }
 
-/* The window is narrow: the view switcher goes to the bottom, the year and its count
- * to the title, in place of the switcher. Decided on the window's width rather
- * than on the switcher title's room, which depends on what is shown beside it. */
+/* Adaptive header. Narrow (under NARROW_WIDTH): the view switcher goes to a bar at the
+ * bottom, the year and its count to the title in its place, and Today to the main menu.
+ * Wide, the year sits beside the arrows and the switcher in the title; when the title
+ * still lacks room for the switcher (long translations, more views), the window is
+ * "squeezed": laid out as when narrow, Today kept, until it has grown by more than
+ * the year's heading takes, so that it does not flip back and forth at one width.
+ * Changes are made after the allocation that shows them to be needed, not during it. */
 
 static void
-apply_narrow (EvtWindow *self)
+update_header (EvtWindow *self)
 {
-  /* The header bar centres its title: each side may take only half of what the title
-   * leaves. Today is in the main menu too. */
-  gtk_widget_set_visible (self->year_heading, !self->narrow);
+  gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean compact;
+
+  if (!self->narrow && !self->squeezed && title_visible)
+    {
+      self->squeezed = TRUE;
+      self->squeeze_width = self->width;
+      gtk_widget_measure (self->year_heading, GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &self->heading_width, NULL, NULL);
+    }
+  else if (self->squeezed && self->width >= self->squeeze_width + self->heading_width + 24)
+    self->squeezed = FALSE;
+
+  compact = self->narrow || self->squeezed;
+  gtk_widget_set_visible (self->year_heading, !compact);
   gtk_widget_set_visible (self->today_button, !self->narrow);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->narrow);
-}
-
-static gboolean
-apply_narrow_idle (gpointer user_data)
-{
-  EvtWindow *self = user_data;
-
-  self->narrow_idle = 0;
-  apply_narrow (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-reveal_switcher_bar_idle (gpointer user_data)
-{
-  EvtWindow *self = user_data;
-
-  self->reveal_idle = 0;
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !compact);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    compact ||
                                     adw_view_switcher_title_get_title_visible (
                                       self->switcher_title));
+}
+
+static gboolean
+update_header_idle (gpointer user_data)
+{
+  EvtWindow *self = user_data;
+
+  self->header_idle = 0;
+  update_header (self);
+
   return G_SOURCE_REMOVE;
 }
 
-/* The bottom bar shows when the title has no room for the switcher. The title finds
- * out while it is allocated: revealing the bar then would resize the window in the
- * middle of its allocation. */
+static void
+queue_update_header (EvtWindow *self)
+{
+  if (self->header_idle == 0)
+    self->header_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_header_idle, self, NULL);
+}
+
 static void
 on_title_visible_changed (EvtWindow *self)
 {
-  if (self->reveal_idle == 0)
-    self->reveal_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_switcher_bar_idle,
-                                         self, NULL);
+  queue_update_header (self);
 }
 
 /* Before the first allocation, from the size asked for: no wide frame first. */
@@ -1131,8 +1132,9 @@ on_default_width_changed (EvtWindow *self)
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  self->width = width;
   self->narrow = width > 0 && width < NARROW_WIDTH;
-  apply_narrow (self);
+  update_header (self);
 }
 
 static void
@@ -1142,17 +1144,14 @@ evt_window_size_allocate (GtkWidget *widget,
                           int        baseline)
 {
   EvtWindow *self = EVT_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
 
   GTK_WIDGET_CLASS (evt_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Not while allocating: the header bar is laid out anew on the next frame. */
-  if (narrow != self->narrow)
+  if (width != self->width)
     {
-      self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow_idle,
-                                             self, NULL);
+      self->width = width;
+      self->narrow = width < NARROW_WIDTH;
+      queue_update_header (self);
     }
 }
 
@@ -2762,8 +2761,7 @@ evt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->slow_source, g_source_remove);
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
-  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  g_clear_handle_id (&self->header_idle, g_source_remove);
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
@@ -3037,7 +3035,7 @@ evt_window_set_store (EvtWindow *self,
 
   update_agenda_model (self);
   evt_year_view_set_model (self->year_view, G_LIST_MODEL (self->list));
-  update_list_store (self);
+  evt_list_view_set_store (self->list_view, store);
   evt_organisations_view_set_store (self->organisations_view, store);
   evt_followups_view_set_store (self->followups_view, store);
   evt_import_controller_set_store (self->import_controller, store);
