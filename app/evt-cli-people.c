@@ -307,38 +307,6 @@ append_csv_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
-/* Columns of a terminal that @text takes. */
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* A table cell: one line of valid UTF-8. */
-static char *
-cell_text (const char *text)
-{
-  char *cell;
-
-  if (text == NULL)
-    return g_strdup ("");
-  cell = g_utf8_make_valid (text, -1);
-  for (char *p = cell; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return cell;
-}
-
 /* Rows of cells (the first is the header), aligned in columns two spaces apart;
  * the first column, numbers, right-aligned. */
 static void
@@ -353,7 +321,7 @@ append_table (GString   *out,
       char **row = g_ptr_array_index (rows, i);
 
       for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
+        widths[c] = MAX (widths[c], evt_cli_display_width (row[c]));
     }
 
   for (guint i = 0; i < rows->len; i++)
@@ -362,7 +330,7 @@ append_table (GString   *out,
 
       for (guint c = 0; c < n_columns; c++)
         {
-          guint width = display_width (row[c]);
+          guint width = evt_cli_display_width (row[c]);
 
           if (c == 0)
             {
@@ -393,7 +361,7 @@ table_row (guint n_columns,
 
   va_start (args, n_columns);
   for (guint c = 0; c < n_columns; c++)
-    row[c] = cell_text (va_arg (args, const char *));
+    row[c] = evt_cli_cell_text (va_arg (args, const char *));
   va_end (args);
   return row;
 }
@@ -405,7 +373,7 @@ append_field (GString    *out,
               const char *label,
               const char *value)
 {
-  guint width = display_width (label);
+  guint width = evt_cli_display_width (label);
 
   g_string_append (out, label);
   g_string_append_c (out, ':');
@@ -1293,12 +1261,12 @@ append_outcome_text (GString     *out,
   guint l = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, display_width (_(labels[i])));
+    width = MAX (width, evt_cli_display_width (_(labels[i])));
   /* The cost lines are indented by two spaces under "Costs". */
   for (guint c = 0; c < EVT_N_COST_CATEGORIES; c++)
-    width = MAX (width, 2 + display_width (evt_cost_category_get_label (c)));
-  width = MAX (width, 2 + display_width (_("Total")));
-  width = MAX (width, 2 + display_width (_("Planned budget")));
+    width = MAX (width, 2 + evt_cli_display_width (evt_cost_category_get_label (c)));
+  width = MAX (width, 2 + evt_cli_display_width (_("Total")));
+  width = MAX (width, 2 + evt_cli_display_width (_("Planned budget")));
 
   for (guint i = 0; i < leads->len; i++)
     lead_counts[evt_lead_get_state (g_ptr_array_index (leads, i))]++;

@@ -206,4 +206,8 @@ gboolean   evt_cli_write_stdout       (const char          *text,
                                        gsize                length,
                                        GError             **error);
 
+/* Aligned tables on a terminal. */
+guint evt_cli_display_width (const char *text);
+char *evt_cli_cell_text     (const char *text);
+
 G_END_DECLS

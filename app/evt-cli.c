@@ -1187,8 +1187,14 @@ append_event_json (GString    *out,
 }
 
 /* Columns of a terminal that @text takes. */
-static guint
-display_width (const char *text)
+/**
+ * evt_cli_display_width:
+ * @text: UTF-8 text
+ *
+ * Returns: how many terminal columns @text takes (wide characters count twice)
+ */
+guint
+evt_cli_display_width (const char *text)
 {
   guint width = 0;
 
@@ -1204,9 +1210,14 @@ display_width (const char *text)
   return width;
 }
 
-/* A table cell: one line of valid UTF-8. */
-static char *
-cell_text (const char *text)
+/**
+ * evt_cli_cell_text:
+ * @text: (nullable): any text
+ *
+ * Returns: (transfer full): @text as a table cell: one line of valid UTF-8
+ */
+char *
+evt_cli_cell_text (const char *text)
 {
   char *cell;
 
@@ -1257,11 +1268,11 @@ append_table (GString   *out,
         g_string_append_printf (title, " — %s", _("new dates to be announced"));
 
       row[COL_ID] = g_strdup_printf ("%" G_GINT64_FORMAT, evt_event_get_id (event));
-      row[COL_DATES] = cell_text (dates);
+      row[COL_DATES] = evt_cli_cell_text (dates);
       row[COL_STATUS] = g_strdup (evt_status_to_string (status));
       row[COL_KIND] = g_strdup (evt_kind_to_string (evt_event_get_kind (event)));
-      row[COL_CITY] = cell_text (evt_event_get_city (event));
-      row[COL_TITLE] = cell_text (title->str);
+      row[COL_CITY] = evt_cli_cell_text (evt_event_get_city (event));
+      row[COL_TITLE] = evt_cli_cell_text (title->str);
       g_ptr_array_add (rows, row);
     }
 
@@ -1270,7 +1281,7 @@ append_table (GString   *out,
       char **row = g_ptr_array_index (rows, i);
 
       for (guint c = 0; c < N_COLUMNS; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
+        widths[c] = MAX (widths[c], evt_cli_display_width (row[c]));
     }
 
   for (guint i = 0; i < rows->len; i++)
@@ -1279,7 +1290,7 @@ append_table (GString   *out,
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          guint width = display_width (row[c]);
+          guint width = evt_cli_display_width (row[c]);
 
           if (c == COL_ID)
             {
@@ -1397,7 +1408,7 @@ append_field (GString    *out,
               const char *label,
               const char *value)
 {
-  guint width = display_width (label);
+  guint width = evt_cli_display_width (label);
 
   g_string_append (out, label);
   g_string_append_c (out, ':');
@@ -1463,7 +1474,7 @@ append_event_text (GString  *out,
   guint l = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    label_width = MAX (label_width, display_width (labels[i]));
+    label_width = MAX (label_width, evt_cli_display_width (labels[i]));
 
   if (reason != NULL)
     /* TRANSLATORS: a status and its reason, e.g. "Cancelled (cancelled): health crisis" */
