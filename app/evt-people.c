@@ -2232,3 +2232,361 @@ evt_people_delete_event (EvtStore  *store,
 out:
   return evt_people_finish_write (store, ok, error);
 }
+
+/* --- Snapshot of an event's records, for undo ----------------------------------- */
+
+/* The tables that hold an event's records, in the order they are put back. */
+static const char * const record_tables[] = {
+  "outcomes", "outcome_projects", "costs", "participations", "leads",
+};
+
+typedef struct
+{
+  int     type;     /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL */
+  gint64  integer;
+  double  real;
+  GBytes *bytes;    /* text (without its nul) or blob */
+} RecordValue;
+
+typedef struct
+{
+  const char  *table;      /* one of record_tables */
+  char       **columns;    /* as the table has them now */
+  guint        n_columns;
+  GArray      *values;     /* RecordValue, n_columns per row */
+} RecordTable;
+
+struct _EvtEventRecords
+{
+  gatomicrefcount  ref_count;
+  gint64           event_id;  /* the event they were taken from */
+  GPtrArray       *tables;    /* RecordTable, those with rows */
+};
+
+G_DEFINE_BOXED_TYPE (EvtEventRecords, evt_event_records,
+                     evt_event_records_ref, evt_event_records_unref)
+
+static void
+record_value_clear (RecordValue *value)
+{
+  g_clear_pointer (&value->bytes, g_bytes_unref);
+}
+
+static void
+record_table_free (RecordTable *table)
+{
+  g_strfreev (table->columns);
+  g_array_unref (table->values);
+  g_free (table);
+}
+
+/**
+ * evt_event_records_ref:
+ * @records: records from evt_people_snapshot_event_records()
+ *
+ * Returns: (transfer full): @records
+ */
+EvtEventRecords *
+evt_event_records_ref (EvtEventRecords *records)
+{
+  g_return_val_if_fail (records != NULL, NULL);
+
+  g_atomic_ref_count_inc (&records->ref_count);
+  return records;
+}
+
+/**
+ * evt_event_records_unref:
+ * @records: (transfer full): records from evt_people_snapshot_event_records()
+ *
+ * Frees @records when the last reference goes.
+ */
+void
+evt_event_records_unref (EvtEventRecords *records)
+{
+  g_return_if_fail (records != NULL);
+
+  if (!g_atomic_ref_count_dec (&records->ref_count))
+    return;
+  g_ptr_array_unref (records->tables);
+  g_free (records);
+}
+
+/**
+ * evt_event_records_is_empty:
+ * @records: records from evt_people_snapshot_event_records()
+ *
+ * Returns: %TRUE if the event had no participations, outcome, projects, costs or leads
+ */
+gboolean
+evt_event_records_is_empty (EvtEventRecords *records)
+{
+  g_return_val_if_fail (records != NULL, TRUE);
+
+  return records->tables->len == 0;
+}
+
+static gboolean
+snapshot_table (EvtStore         *store,
+                const char       *table_name,
+                gint64            event_id,
+                EvtEventRecords  *records,
+                GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE event_id = ?1", table_name);
+  g_autoptr(EvtPeopleStmt) stmt = evt_people_prepare (store, sql, error);
+  RecordTable *table = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (table == NULL)
+        {
+          table = g_new0 (RecordTable, 1);
+          table->table = table_name;
+          table->n_columns = (guint) sqlite3_column_count (stmt);
+          table->columns = g_new0 (char *, table->n_columns + 1);
+          for (guint c = 0; c < table->n_columns; c++)
+            table->columns[c] = g_strdup (sqlite3_column_name (stmt, (int) c));
+          table->values = g_array_new (FALSE, TRUE, sizeof (RecordValue));
+          g_array_set_clear_func (table->values, (GDestroyNotify) record_value_clear);
+          g_ptr_array_add (records->tables, table);
+        }
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          RecordValue value = { sqlite3_column_type (stmt, (int) c), 0, 0, NULL };
+
+          switch (value.type)
+            {
+            case SQLITE_INTEGER:
+              value.integer = sqlite3_column_int64 (stmt, (int) c);
+              break;
+            case SQLITE_FLOAT:
+              value.real = sqlite3_column_double (stmt, (int) c);
+              break;
+            case SQLITE_TEXT:
+              value.bytes = g_bytes_new (sqlite3_column_text (stmt, (int) c),
+                                         (gsize) sqlite3_column_bytes (stmt, (int) c));
+              break;
+            case SQLITE_BLOB:
+              value.bytes = g_bytes_new (sqlite3_column_blob (stmt, (int) c),
+                                         (gsize) sqlite3_column_bytes (stmt, (int) c));
+              break;
+            default:
+              value.type = SQLITE_NULL;
+              break;
+            }
+          g_array_append_val (table->values, value);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      evt_store_set_sqlite_error (store, _("cannot read the event’s records"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * evt_people_snapshot_event_records:
+ * @store: an open store
+ * @event_id: an event
+ * @error: return location for a #GError
+ *
+ * Takes a copy of what evt_people_delete_event() with force would delete with
+ * the event: its participations, outcome, projects, costs and leads, every column
+ * as stored (ids, states, notes, dates of change). Call it in the transaction of
+ * the delete (see evt_store_begin()) so that nothing changes in between; give it
+ * to evt_people_restore_event_records() to put them back.
+ *
+ * Returns: (transfer full): the records, maybe empty (see
+ *   evt_event_records_is_empty()); %NULL on error, such as
+ *   %EVT_PEOPLE_ERROR_NOT_FOUND for an unknown event
+ */
+EvtEventRecords *
+evt_people_snapshot_event_records (EvtStore  *store,
+                                   gint64     event_id,
+                                   GError   **error)
+{
+  g_autoptr(EvtEventRecords) records = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (EVT_IS_STORE (store), NULL);
+
+  records = g_new0 (EvtEventRecords, 1);
+  g_atomic_ref_count_init (&records->ref_count);
+  records->event_id = event_id;
+  records->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) record_table_free);
+
+  if (!evt_store_begin (store, error))
+    return NULL;
+  ok = evt_people_check_event (store, event_id, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (record_tables); i++)
+    ok = snapshot_table (store, record_tables[i], event_id, records, error);
+  if (!finish_read (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+static void
+bind_value (sqlite3_stmt      *stmt,
+            int                index,
+            const RecordValue *value)
+{
+  gsize size = 0;
+  gconstpointer data = value->bytes != NULL ? g_bytes_get_data (value->bytes, &size) : NULL;
+
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, value->integer);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_bind_double (stmt, index, value->real);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_bind_text (stmt, index, data != NULL ? data : "", (int) size, SQLITE_TRANSIENT);
+      break;
+    case SQLITE_BLOB:
+      sqlite3_bind_blob (stmt, index, data, (int) size, SQLITE_TRANSIENT);
+      break;
+    default:
+      sqlite3_bind_null (stmt, index);
+      break;
+    }
+}
+
+/* Whether the row @value points to in @table is still there. */
+static gboolean
+reference_exists (EvtStore          *store,
+                  const char        *table,
+                  const RecordValue *value,
+                  gboolean          *exists,
+                  GError           **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (value->type != SQLITE_INTEGER)
+    {
+      *exists = FALSE;
+      return TRUE;
+    }
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  return row_exists (store, sql, value->integer, exists, error);
+}
+
+static gboolean
+restore_table (EvtStore     *store,
+               RecordTable  *table,
+               gint64        event_id,
+               GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(EvtPeopleStmt) stmt = NULL;
+  guint n_rows = table->values->len / table->n_columns;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", table->table);
+  for (guint c = 0; c < table->n_columns; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", table->columns[c]);
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < table->n_columns; c++)
+    g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", c + 1);
+  g_string_append (sql, ")");
+
+  stmt = evt_people_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const RecordValue *row = &g_array_index (table->values, RecordValue, r * table->n_columns);
+      gboolean has_someone = FALSE;
+      gboolean someone_column = FALSE;
+
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const char *column = table->columns[c];
+          const char *referenced = NULL;
+          gboolean exists = TRUE;
+
+          if (g_str_equal (column, "event_id"))
+            {
+              sqlite3_bind_int64 (stmt, (int) c + 1, event_id);
+              continue;
+            }
+
+          if (g_str_equal (column, "id"))
+            referenced = table->table;    /* the same id, unless taken since */
+          else if (g_str_equal (column, "organisation_id"))
+            referenced = "organisations"; /* gone since (merged): no longer linked */
+          else if (g_str_equal (column, "person_id"))
+            referenced = "people";
+          if (referenced != NULL && row[c].type != SQLITE_NULL &&
+              !reference_exists (store, referenced, &row[c], &exists, error))
+            return FALSE;
+
+          if (g_str_equal (column, "id"))
+            exists = !exists;
+          if (g_str_equal (column, "organisation_id") || g_str_equal (column, "person_id"))
+            {
+              someone_column = TRUE;
+              has_someone |= exists && row[c].type != SQLITE_NULL;
+            }
+          if (exists)
+            bind_value (stmt, (int) c + 1, &row[c]);
+        }
+
+      /* A participation needs someone: one whose organisation and person both went
+       * (merged into others meanwhile) is not put back. */
+      if (g_str_equal (table->table, "participations") && someone_column && !has_someone)
+        continue;
+
+      if (!evt_people_step_done (store, stmt, _("cannot restore the event’s records"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * evt_people_restore_event_records:
+ * @store: an open store
+ * @records: what evt_people_snapshot_event_records() took
+ * @event_id: the event to give them to: the one they were taken from, or the same
+ *   event inserted again (with a new id) after a delete
+ * @error: return location for a #GError
+ *
+ * Puts back, in one transaction, the participations, outcome, projects, costs and
+ * leads of @records as they were, under @event_id: the undo of a forced delete.
+ * Participations and leads keep their ids unless another row took them meanwhile.
+ * A link to an organisation or person deleted since is dropped (as deleting it
+ * would have done). The event must have no records of its own: an outcome already
+ * there is a constraint error, and nothing is restored.
+ *
+ * Returns: %TRUE if the records are back
+ */
+gboolean
+evt_people_restore_event_records (EvtStore         *store,
+                                  EvtEventRecords  *records,
+                                  gint64            event_id,
+                                  GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (EVT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (!evt_store_begin (store, error))
+    return FALSE;
+  ok = evt_people_check_event (store, event_id, error);
+  for (guint i = 0; ok && i < records->tables->len; i++)
+    ok = restore_table (store, g_ptr_array_index (records->tables, i), event_id, error);
+  return evt_people_finish_write (store, ok, error);
+}

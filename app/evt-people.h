@@ -215,6 +215,25 @@ gboolean          evt_people_delete_event              (EvtStore            *sto
                                                         gboolean             force,
                                                         GError             **error);
 
+/* What a forced delete takes away with an event (its participations, outcome,
+ * projects, costs and leads, every field as stored), for an undo to put back. */
+typedef struct _EvtEventRecords EvtEventRecords;
+
+#define EVT_TYPE_EVENT_RECORDS (evt_event_records_get_type ())
+GType             evt_event_records_get_type           (void) G_GNUC_CONST;
+EvtEventRecords  *evt_event_records_ref                (EvtEventRecords     *records);
+void              evt_event_records_unref              (EvtEventRecords     *records);
+gboolean          evt_event_records_is_empty           (EvtEventRecords     *records);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvtEventRecords, evt_event_records_unref)
+
+EvtEventRecords  *evt_people_snapshot_event_records    (EvtStore            *store,
+                                                        gint64               event_id,
+                                                        GError             **error);
+gboolean          evt_people_restore_event_records     (EvtStore            *store,
+                                                        EvtEventRecords     *records,
+                                                        gint64               event_id,
+                                                        GError             **error);
+
 /* --- Member list import and export (CSV) -------------------------------------- */
 
 typedef struct

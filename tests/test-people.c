@@ -861,6 +861,205 @@ test_delete_guard (Fixture       *f,
   g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND);
 }
 
+/* --- Undo of a forced delete: snapshot and restore ------------------------------------- */
+
+/* Every row of @table for @event_id, every column but event_id, as text, in a stable
+ * order: what must come back identical. */
+static char *
+dump_table (Fixture    *f,
+            const char *table,
+            gint64      event_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE event_id = ?1 ORDER BY 1, 2, 3",
+                                          table);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          if (g_str_equal (sqlite3_column_name (stmt, c), "event_id"))
+            continue;
+          if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+            g_string_append (out, "NULL|");
+          else
+            g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, c),
+                                    (const char *) sqlite3_column_text (stmt, c));
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+dump_records (Fixture *f,
+              gint64   event_id)
+{
+  static const char * const tables[] = {
+    "participations", "outcomes", "outcome_projects", "costs", "leads",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = dump_table (f, tables[i], event_id);
+
+      g_string_append_printf (out, "%s:\n%s", tables[i], rows);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_snapshot_restore (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(EvtEvent) show = insert_event (f->store, "Micronora", "2022-09-27..2022-09-30");
+  g_autoptr(EvtEvent) other = insert_event (f->store, "MedFIT", "2022-06-01");
+  g_autoptr(EvtEvent) again = NULL;
+  g_autoptr(EvtOrganisation) biotech = add_org (f->store, "Biotech", TRUE);
+  g_autoptr(EvtOrganisation) gone = add_org (f->store, "Partie Depuis", FALSE);
+  g_autoptr(EvtPerson) anne = add_person (f->store, "Anne Martin", biotech);
+  g_autoptr(EvtParticipation) staff = NULL;
+  g_autoptr(EvtParticipation) extra = NULL;
+  g_autoptr(EvtOutcome) outcome = NULL;
+  g_autoptr(EvtLead) lead = NULL;
+  g_autoptr(EvtLead) linked = evt_lead_new (0);
+  g_autoptr(EvtEventRecords) records = NULL;
+  g_autoptr(EvtEventRecords) empty = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) leads = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *after_gone = NULL;
+  const char *names[] = { "Capteurs implantables", "Micro-usinage laser", NULL };
+  gint64 show_id = evt_event_get_id (show);
+  gint64 again_id;
+
+  g_object_unref (participate (f->store, show, biotech, NULL, EVT_ROLE_EXHIBITOR,
+                               EVT_PARTICIPATION_STATE_ATTENDED, TRUE));
+  staff = participate (f->store, show, biotech, anne, EVT_ROLE_STAFF,
+                       EVT_PARTICIPATION_STATE_CONFIRMED, TRUE);
+  evt_participation_set_note (staff, "Arrive le mardi");
+  g_assert_true (evt_people_save_participation (f->store, staff, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (participate (f->store, show, gone, NULL, EVT_ROLE_VISITOR,
+                               EVT_PARTICIPATION_STATE_NO_SHOW, TRUE));
+  outcome = evt_people_get_outcome (f->store, show_id, &error);
+  evt_outcome_set_contacts (outcome, 120);
+  evt_outcome_set_meetings (outcome, 0);
+  evt_outcome_set_satisfaction (outcome, 4.5);
+  evt_outcome_set_notes (outcome, "Bon salon");
+  evt_outcome_set_project_names (outcome, names);
+  evt_outcome_set_cost (outcome, EVT_COST_STAND, 350000);
+  evt_outcome_set_cost (outcome, EVT_COST_TRAVEL, 0);
+  g_assert_true (evt_people_save_outcome (f->store, outcome, &error));
+  g_assert_no_error (error);
+  lead = add_lead (f->store, show, "Capteurs", "2022-10-10", EVT_LEAD_STATE_OPEN);
+  evt_lead_set_event_id (linked, show_id);
+  evt_lead_set_subject (linked, "Boîtiers");
+  evt_lead_set_organisation_id (linked, evt_organisation_get_id (gone));
+  evt_lead_set_next_step (linked, "Envoyer le devis");
+  evt_lead_set_state (linked, EVT_LEAD_STATE_WON);
+  g_assert_true (evt_people_save_lead (f->store, linked, &error));
+  g_assert_no_error (error);
+  /* An event with records of its own is left alone throughout. */
+  g_object_unref (participate (f->store, other, biotech, NULL, EVT_ROLE_EXHIBITOR,
+                               EVT_PARTICIPATION_STATE_INVITED, TRUE));
+
+  before = dump_records (f, show_id);
+  g_assert_nonnull (strstr (before, "Arrive le mardi"));
+  g_assert_nonnull (strstr (before, "Micro-usinage laser"));
+  g_assert_nonnull (strstr (before, "350000"));
+
+  /* Snapshot, delete with force, insert the event again (a new id), restore. */
+  records = evt_people_snapshot_event_records (f->store, show_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  g_assert_false (evt_event_records_is_empty (records));
+  g_assert_true (evt_people_delete_event (f->store, show_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM participations"), ==, 1);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM leads"), ==, 0);
+
+  again = evt_event_copy (show);
+  g_assert_true (evt_store_insert_event (f->store, again, &error));
+  g_assert_no_error (error);
+  again_id = evt_event_get_id (again);
+  g_assert_true (evt_people_restore_event_records (f->store, records, again_id, &error));
+  g_assert_no_error (error);
+
+  after = dump_records (f, again_id);
+  g_assert_cmpstr (after, ==, before);
+  parts = evt_people_list_participations (f->store, again_id, -1, &error);
+  g_assert_cmpuint (parts->len, ==, 3);
+  leads = evt_people_list_leads (f->store, again_id, &error);
+  g_assert_cmpuint (leads->len, ==, 2);
+  g_clear_object (&outcome);
+  outcome = evt_people_get_outcome (f->store, again_id, &error);
+  g_assert_cmpint (evt_outcome_get_contacts (outcome), ==, 120);
+  g_assert_cmpint (evt_outcome_get_total_cost (outcome), ==, 350000);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM participations"), ==, 4);
+
+  /* Restoring twice: the outcome is there already; refused, nothing half-written. */
+  g_assert_false (evt_people_restore_event_records (f->store, records, again_id, &error));
+  g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM participations"), ==, 4);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM leads"), ==, 2);
+
+  /* An organisation deleted meanwhile: its participation stays out, the lead keeps
+   * the name it had but no link; the rest comes back with the same ids. */
+  g_assert_true (evt_people_delete_event (f->store, again_id, TRUE, &error));
+  g_assert_true (evt_people_delete_organisation (f->store, evt_organisation_get_id (gone),
+                                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+  again = evt_event_copy (show);
+  g_assert_true (evt_store_insert_event (f->store, again, &error));
+  g_assert_true (evt_people_restore_event_records (f->store, records,
+                                                   evt_event_get_id (again), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&parts, g_ptr_array_unref);
+  parts = evt_people_list_participations (f->store, evt_event_get_id (again), -1, &error);
+  g_assert_cmpuint (parts->len, ==, 2);
+  after_gone = dump_records (f, evt_event_get_id (again));
+  g_assert_nonnull (strstr (after_gone, "Arrive le mardi"));
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM leads WHERE organisation_id IS NULL"),
+                   ==, 2);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM leads WHERE next_step = "
+                                 "'Envoyer le devis' AND state = 'won'"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM participations WHERE id = %"
+                                            G_GINT64_FORMAT " AND note = 'Arrive le mardi'",
+                                            evt_participation_get_id (staff));
+
+    g_assert_cmpint (sql_count (f, sql), ==, 1);
+  }
+
+  /* An event without records: an empty snapshot; an unknown one: an error. */
+  empty = evt_people_snapshot_event_records (f->store, evt_event_get_id (other) + 1000, &error);
+  g_assert_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_NOT_FOUND);
+  g_assert_null (empty);
+  g_clear_error (&error);
+  g_assert_true (evt_people_delete_event (f->store, evt_event_get_id (other), TRUE, &error));
+  g_clear_object (&again);
+  again = insert_event (f->store, "Vide", "2022-01-10");
+  empty = evt_people_snapshot_event_records (f->store, evt_event_get_id (again), &error);
+  g_assert_no_error (error);
+  g_assert_true (evt_event_records_is_empty (empty));
+  g_assert_true (evt_people_restore_event_records (f->store, empty, evt_event_get_id (again),
+                                                   &error));
+  g_assert_no_error (error);
+}
+
 /* --- Member list import and export --------------------------------------------------------- */
 
 static char *
@@ -1308,6 +1507,7 @@ main (int   argc,
   ADD ("/people/outcomes", test_outcomes);
   ADD ("/people/followups", test_followups);
   ADD ("/people/delete-guard", test_delete_guard);
+  ADD ("/people/snapshot-restore", test_snapshot_restore);
   ADD ("/people/import/french", test_import_french);
   ADD ("/people/import/windows-1252", test_import_windows);
   ADD ("/people/import/bad-rows", test_import_bad_rows);
