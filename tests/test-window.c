@@ -907,7 +907,8 @@ test_delete_undo (void)
   fixture_tear_down (&fixture);
 }
 
-/* An event with participants: deleting it asks first, and takes them with it. */
+/* An event with participants: deleting it asks first, and takes them with it; undo
+ * brings them back with it. */
 static void
 test_delete_with_records (void)
 {
@@ -916,6 +917,10 @@ test_delete_with_records (void)
   g_autoptr(EvtEvent) restored = NULL;
   g_autoptr(EvtOrganisation) organisation = evt_organisation_new ("Statice");
   g_autoptr(EvtParticipation) participation = NULL;
+  g_autoptr(EvtOutcome) outcome = NULL;
+  g_autoptr(EvtLead) lead = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) leads = NULL;
   g_autoptr(GError) error = NULL;
   gboolean added = FALSE;
 
@@ -930,6 +935,18 @@ test_delete_with_records (void)
   evt_people_save_participation (fixture.store, participation, &added, &error);
   g_assert_no_error (error);
   g_assert_true (added);
+  lead = evt_lead_new (evt_event_get_id (event));
+  evt_lead_set_subject (lead, "Capteurs implantables");
+  evt_lead_set_follow_up (lead, "2022-10-10");
+  evt_people_save_lead (fixture.store, lead, &error);
+  g_assert_no_error (error);
+  outcome = evt_people_get_outcome (fixture.store, evt_event_get_id (event), &error);
+  g_assert_no_error (error);
+  evt_outcome_set_contacts (outcome, 42);
+  evt_outcome_set_cost (outcome, EVT_COST_STAND, 350000);
+  evt_people_save_outcome (fixture.store, outcome, &error);
+  g_assert_no_error (error);
+  g_clear_object (&outcome);
   wait_for_window (fixture.window);
 
   /* The store refuses to lose the participant silently: the window asks. */
@@ -943,20 +960,41 @@ test_delete_with_records (void)
 
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event", NULL);
   wait_for_window (fixture.window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (evt_window_get_dialog (fixture.window)),
+                            "undo brings them back"));
   click_response (fixture.window, "_Delete");
   g_assert_null (evt_store_get_event_by_uid (fixture.store, evt_event_get_uid (event), &error));
   g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpstr (evt_window_get_last_toast (fixture.window), ==, "“Micronora” deleted");
 
-  /* Undo brings back the event, as the dialog said: without its participant. */
+  g_assert_false (evt_people_event_has_records (fixture.store, evt_event_get_id (event), NULL));
+
+  /* Undo brings back the event, as the dialog said, with its participant, lead,
+   * outcome and costs (the same participation and lead, by their ids). */
   undo_last_toast (fixture.window);
   g_clear_object (&restored);
   restored = reread (fixture.store, event);
   g_assert_cmpstr (evt_event_get_title (restored), ==, "Micronora");
-  g_assert_false (evt_people_event_has_records (fixture.store, evt_event_get_id (restored),
-                                                &error));
+  g_assert_true (evt_people_event_has_records (fixture.store, evt_event_get_id (restored),
+                                               &error));
   g_assert_no_error (error);
+  parts = evt_people_list_participations (fixture.store, evt_event_get_id (restored), -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parts->len, ==, 1);
+  g_assert_cmpint (evt_participation_get_id (g_ptr_array_index (parts, 0)), ==,
+                   evt_participation_get_id (participation));
+  g_assert_cmpstr (evt_participation_get_organisation_name (g_ptr_array_index (parts, 0)), ==,
+                   "Statice");
+  leads = evt_people_list_leads (fixture.store, evt_event_get_id (restored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (leads->len, ==, 1);
+  g_assert_cmpint (evt_lead_get_id (g_ptr_array_index (leads, 0)), ==, evt_lead_get_id (lead));
+  g_assert_cmpstr (evt_lead_get_follow_up (g_ptr_array_index (leads, 0)), ==, "2022-10-10");
+  outcome = evt_people_get_outcome (fixture.store, evt_event_get_id (restored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (evt_outcome_get_contacts (outcome), ==, 42);
+  g_assert_cmpint (evt_outcome_get_cost (outcome, EVT_COST_STAND), ==, 350000);
 
   fixture_tear_down (&fixture);
 }

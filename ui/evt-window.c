@@ -66,6 +66,8 @@ typedef struct
   StepKind  kind;
   EvtEvent *event;    /* the event written, or deleted (by its id) */
   EvtEvent *before;   /* for undo: the event as it was, NULL for an insert */
+  EvtEventRecords *records;  /* what a forced delete took with the event; an insert
+                              * puts them back (its undo) */
 } Step;
 
 typedef struct
@@ -1248,6 +1250,7 @@ step_free (Step *step)
 {
   g_clear_object (&step->event);
   g_clear_object (&step->before);
+  g_clear_pointer (&step->records, evt_event_records_unref);
   g_free (step);
 }
 
@@ -1300,7 +1303,10 @@ run_step (EvtStore  *store,
       return evt_store_update_event (store, step->event, error);
 
     case STEP_INSERT:
-      return evt_store_insert_event (store, step->event, error);
+      return evt_store_insert_event (store, step->event, error) &&
+             (step->records == NULL ||
+              evt_people_restore_event_records (store, step->records,
+                                                evt_event_get_id (step->event), error));
 
     case STEP_DELETE:
       {
@@ -1324,7 +1330,12 @@ run_step (EvtStore  *store,
       }
 
     case STEP_DELETE_FORCE:
-      return evt_people_delete_event (store, evt_event_get_id (step->event), TRUE, error);
+      /* What goes with the event, taken in the same transaction, for undo. */
+      g_clear_pointer (&step->records, evt_event_records_unref);
+      step->records = evt_people_snapshot_event_records (store, evt_event_get_id (step->event),
+                                                         error);
+      return step->records != NULL &&
+             evt_people_delete_event (store, evt_event_get_id (step->event), TRUE, error);
 
     default:
       g_assert_not_reached ();
@@ -1387,8 +1398,13 @@ invert_steps (GPtrArray *steps)
         case STEP_DELETE:
         case STEP_DELETE_FORCE:
           {
-            /* Back with the same uid, so that feeds and partners see the same event. */
-            g_ptr_array_add (inverse, step_new (STEP_INSERT, step->before, NULL));
+            /* Back with the same uid, so that feeds and partners see the same event,
+             * and with its participants, outcomes, leads and costs. */
+            Step *insert = step_new (STEP_INSERT, step->before, NULL);
+
+            if (step->records != NULL && !evt_event_records_is_empty (step->records))
+              insert->records = evt_event_records_ref (step->records);
+            g_ptr_array_add (inverse, insert);
           }
           break;
 
@@ -2077,8 +2093,8 @@ confirm_delete_with_records (EvtWindow  *self,
   /* Translators: the heading of the dialog that deletes an event with records */
   heading = g_strdup_printf (_("Delete “%s” and Its Records?"), failed->title);
   /* Translators: %s lists what the event has: "3 participants and 2 leads" */
-  body = g_strdup_printf (_("It has %s. They are deleted with it, and undo brings back "
-                            "the event alone."), records);
+  body = g_strdup_printf (_("It has %s. They are deleted with it; undo brings them back "
+                            "with the event."), records);
   dialog = create_dialog (self, heading, body, evt_event_copy (step->event));
   g_object_set_data_full (G_OBJECT (dialog), "write", write, (GDestroyNotify) write_free);
   adw_message_dialog_add_responses (dialog,
@@ -3134,7 +3150,7 @@ evt_window_set_year (EvtWindow *self,
  * evt_window_get_view:
  * @self: a window
  *
- * Returns: the view shown: "year", "list" or "agenda"
+ * Returns: the view shown: "year", "list", "agenda", "organisations" or "followups"
  */
 const char *
 evt_window_get_view (EvtWindow *self)
@@ -3147,7 +3163,7 @@ evt_window_get_view (EvtWindow *self)
 /**
  * evt_window_set_view:
  * @self: a window
- * @view: "year", "list" or "agenda"
+ * @view: "year", "list", "agenda", "organisations" or "followups"
  *
  * Shows @view, and remembers it for the next start.
  */
