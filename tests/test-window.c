@@ -804,6 +804,30 @@ test_views (void)
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2022);
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
+
+  /* The directory and the follow-ups are remembered as well. */
+  evt_window_set_view (fixture.window, "organisations");
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "organisations");
+  assert_last_view (settings, "organisations");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "followups");
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "followups");
+  assert_last_view (settings, "followups");
+  fixture_tear_down (&fixture);
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "followups");
+  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "followups_view")));
+  evt_window_set_view (fixture.window, "organisations");
+  wait_for_window (fixture.window);
+  fixture_tear_down (&fixture);
+
+  fixture_open_store (&fixture, TRUE);
+  fixture_show_window (&fixture, 2022);
+  g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "organisations");
+  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "organisations_view")));
   fixture_tear_down (&fixture);
 
   /* A view name that is not one is ignored: the year view. */

@@ -42,7 +42,9 @@ typedef enum
   EVT_WINDOW_ERROR_HAS_RECORDS,  /* deleting would lose participants or outcomes */
 } EvtWindowError;
 
-static const char * const view_names[] = { "year", "list", "agenda" };
+static const char * const view_names[] = {
+  "year", "list", "agenda", "organisations", "followups"
+};
 
 typedef struct
 {
