@@ -15,7 +15,7 @@
 #define BAR_TEXT_PADDING   5.0
 #define LABEL_PADDING     12.0
 #define COMPACT_PADDING    6.0
-#define MIN_COLUMN_WIDTH  10
+#define MIN_COLUMN_WIDTH   9  /* 31 of them and the months' short names fit 360 px */
 #define COMPACT_COLUMN_WIDTH 20.0  /* below this, months go by their short names */
 #define SPARSE_COLUMN_WIDTH  16.0  /* below this, only some days are numbered */
 #define NAT_COLUMN_WIDTH  38
