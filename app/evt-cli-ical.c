@@ -106,10 +106,10 @@ evt_cli_export (const EvtCliCommand  *command,
     { "internal", 0, 0, G_OPTION_ARG_NONE, &internal,
       N_("For the team: internal events too, with notes and budget"), NULL },
     { "cancelled", 0, 0, G_OPTION_ARG_STRING, &cancelled,
-      N_("Cancelled events: include (the default), exclude, or prefix (“[CANCELLED] ” "
-         "before the title, for clients that hide cancelled events)"), N_("CHOICE") },
+      N_("Cancelled events: include, exclude, or prefix (the default: “[CANCELLED] ” "
+         "before the title, as Google Calendar hides cancelled events)"), N_("CHOICE") },
     { "postponed", 0, 0, G_OPTION_ARG_STRING, &postponed,
-      N_("Postponed events: include (the default), exclude, or prefix"), N_("CHOICE") },
+      N_("Postponed events: include, exclude, or prefix (the default)"), N_("CHOICE") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name,
       N_("The calendar's name, shown by calendar applications"), N_("NAME") },
     G_OPTION_ENTRY_NULL
@@ -124,6 +124,15 @@ evt_cli_export (const EvtCliCommand  *command,
   evt_cli_args_add_entries (&args, entries);
   if (!evt_cli_args_parse (&args, argc, argv, 0, 0, &error))
     return evt_cli_report (command, error);
+
+  /* Cancelled and postponed events as a new feed shows them, the export dialog too: with a
+   * prefix, seen by every subscriber (Google Calendar drops STATUS:CANCELLED). */
+  {
+    g_autoptr(EvtFeed) defaults = evt_feed_new (NULL);
+
+    options->cancelled = evt_feed_get_cancelled (defaults);
+    options->postponed = evt_feed_get_postponed (defaults);
+  }
 
   if (!parse_privacy (public_, internal, &options->privacy, &error) ||
       !parse_policy ("--cancelled", cancelled, &options->cancelled, &error) ||
@@ -727,7 +736,10 @@ feed_list (const EvtCliCommand  *command,
           g_string_append_printf (out, _("  privacy:   %s\n"), privacy);
           g_string_append_printf (out, _("  cancelled: %s, postponed: %s\n"), cancelled,
                                   postponed);
-          g_string_append_printf (out, _("  refresh:   every %u minutes\n"),
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                    "  refresh:   every %u minute\n",
+                                                    "  refresh:   every %u minutes\n",
+                                                    evt_feed_get_refresh_minutes (feed)),
                                   evt_feed_get_refresh_minutes (feed));
         }
     }

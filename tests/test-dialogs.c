@@ -743,7 +743,8 @@ test_export_current (Fixture       *fixture,
   wait_until (export_idle, dialog, "the export");
   g_assert_null (evt_export_dialog_get_error (dialog));
 
-  /* The public events of 2021, each with its SUMMARY; a cancelled one with a prefix. */
+  /* The public events of 2021, each with its SUMMARY; a cancelled one with a prefix, by
+   * default, as in a new feed and from `eventail export` (tests/test-feed.c). */
   public_query = evt_query_copy (query);
   public_query->visibility = EVT_VISIBILITY_PUBLIC;
   events = evt_store_query (fixture->store, public_query, &error);

@@ -947,12 +947,27 @@ test_cli (Fixture       *fx,
   g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
   g_assert_cmpint (run_cli (fx, NULL, "feed", "remove", "sante", NULL), ==, 1);
 
-  /* export: to a file, to stdout, or to a folder that does not exist. */
-  g_assert_cmpint (run_cli (fx, NULL, "export", "--year", "2021", "--cancelled", "prefix",
-                            "--output", export, NULL), ==, 0);
+  /* export: to a file, to stdout, or to a folder that does not exist. Cancelled events
+   * by default as a new feed has them (and the export dialog): marked in the title. */
+  {
+    g_autoptr(EvtFeed) defaults = evt_feed_new (NULL);
+
+    g_assert_cmpint (evt_feed_get_cancelled (defaults), ==, EVT_ICAL_STATUS_PREFIX);
+    g_assert_cmpint (evt_feed_get_postponed (defaults), ==, EVT_ICAL_STATUS_PREFIX);
+  }
+  g_assert_cmpint (run_cli (fx, NULL, "export", "--year", "2021", "--output", export, NULL),
+                   ==, 0);
   g_file_get_contents (export, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "SUMMARY:[CANCELLED] Salon CLI\r\n"));
+  g_assert_null (strstr (contents, "STATUS:CANCELLED"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_cli (fx, NULL, "export", "--year", "2021", "--cancelled", "include",
+                            "--output", export, NULL), ==, 0);
+  g_file_get_contents (export, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "SUMMARY:Salon CLI\r\n"));
+  g_assert_nonnull (strstr (contents, "STATUS:CANCELLED\r\n"));
   g_assert_cmpint (run_cli (fx, &out, "export", "-o", "-", "--cancelled", "exclude", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "BEGIN:VCALENDAR\r\n"));
   g_assert_null (strstr (out, "cli@test"));

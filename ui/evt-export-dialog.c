@@ -558,11 +558,17 @@ evt_export_dialog_class_init (EvtExportDialogClass *klass)
 static void
 evt_export_dialog_init (EvtExportDialog *self)
 {
+  /* Cancelled and postponed events as a new feed and `eventail export` write them: with a
+   * prefix, seen by every subscriber (Google Calendar drops STATUS:CANCELLED). */
+  g_autoptr(EvtFeed) defaults = evt_feed_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (self->sources, _("Current View"));
-  adw_combo_row_set_selected (self->cancelled_row, EVT_EXPORT_CHOICE_PREFIX);
-  adw_combo_row_set_selected (self->postponed_row, EVT_EXPORT_CHOICE_PREFIX);
+  adw_combo_row_set_selected (self->cancelled_row,
+                              policy_to_choice (evt_feed_get_cancelled (defaults)));
+  adw_combo_row_set_selected (self->postponed_row,
+                              policy_to_choice (evt_feed_get_postponed (defaults)));
   update_privacy_subtitle (self);
   update_policy_subtitle (self, self->cancelled_row);
   update_policy_subtitle (self, self->postponed_row);
