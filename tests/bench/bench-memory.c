@@ -78,6 +78,9 @@ main (int    argc,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *load_before = bench_load_average ();
+  g_autofree char *load_after = NULL;
+  g_autoptr(GString) table = g_string_new (NULL);
   BenchSetup setup;
   double bare_kb;
 
@@ -96,15 +99,6 @@ main (int    argc,
 
     run_median (&setup, bare_argv, keys, &bare_kb);
   }
-
-  g_print ("\nPeak memory (VmHWM), median of %u runs (%s, %u CPUs, GTK drawing with %s)\n",
-           setup.runs, date, g_get_num_processors (),
-           g_strcmp0 (g_getenv ("EVENTAIL_BENCH_GL"), "1") == 0 ? "GL" : "cairo");
-  g_print ("%-8s | %-11s | %-19s | %-20s | %-21s | %s\n",
-           "events", "bare window", "Eventail, year view", "Eventail, List: all",
-           "core: list of all", "target");
-  g_print ("---------+-------------+---------------------+----------------------+"
-           "-----------------------+------------------\n");
 
   for (guint i = 0; i < setup.sizes->len; i++)
     {
@@ -135,8 +129,9 @@ main (int    argc,
         target = g_strdup_printf ("< %.0f MB: %s", TARGET_MB,
                                   list[0] / 1024.0 < TARGET_MB ? "met" : "MISSED");
 
-      g_print ("%-8s | %-11s | %-19s | %-20s | %-21s | %s\n", label, bare_text, start_text,
-               list_text, core_text, target ? target : "");
+      g_string_append_printf (table, "%-8s | %-11s | %-19s | %-20s | %-21s | %s\n", label,
+                              bare_text, start_text, list_text, core_text,
+                              target ? target : "");
 
       if ((guint) list[1] != n)
         g_string_append_printf (notes, "  %s: the List showed %.0f events, not %u\n",
@@ -149,6 +144,19 @@ main (int    argc,
                               (core[1] - core[2]) * 1024.0 / n, (core[1] - core[2]) / 1024.0,
                               core[3]);
     }
+
+  /* The table once every run is done: the databases' generation is reported above it. */
+  load_after = bench_load_average ();
+  g_print ("\nPeak memory (VmHWM), median of %u runs (%s, %u CPUs, GTK drawing with %s, "
+           "load average %s then %s)\n", setup.runs, date, g_get_num_processors (),
+           g_strcmp0 (g_getenv ("EVENTAIL_BENCH_GL"), "1") == 0 ? "GL" : "cairo",
+           load_before, load_after);
+  g_print ("%-8s | %-11s | %-19s | %-20s | %-21s | %s\n",
+           "events", "bare window", "Eventail, year view", "Eventail, List: all",
+           "core: list of all", "target");
+  g_print ("---------+-------------+---------------------+----------------------+"
+           "-----------------------+------------------\n");
+  g_print ("%s", table->str);
 
   g_print ("\nYear view: the start-up frame with the current year's events; List: all: "
            "then the List\nview with every year; core: the store and an EvtEventList of "
