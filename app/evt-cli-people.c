@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* evt-cli-people.c: the org, participant, outcome and followups subcommands. */
+/* evt-cli-people.c: the org, person, participant, outcome and followups subcommands. */
 #include "config.h"
 
 #include <errno.h>
@@ -366,17 +366,18 @@ table_row (guint n_columns,
   return row;
 }
 
-/* "Label:   value" lines, as `eventail show` writes them. */
+/* "Label:   value" lines, as `eventail show` writes them; @label_width is the widest
+ * label with its colon (see label_width()). */
 static void
 append_field (GString    *out,
               guint       label_width,
               const char *label,
               const char *value)
 {
-  guint width = evt_cli_display_width (label);
+  g_autofree char *with_colon = evt_cli_format_label (label);
+  guint width = evt_cli_display_width (with_colon);
 
-  g_string_append (out, label);
-  g_string_append_c (out, ':');
+  g_string_append (out, with_colon);
   if (value == NULL || value[0] == '\0')
     {
       g_string_append_c (out, '\n');
@@ -388,10 +389,19 @@ append_field (GString    *out,
     {
       g_string_append_c (out, *p);
       if (*p == '\n' && p[1] != '\0')
-        for (guint w = 0; w < label_width + 2; w++)
+        for (guint w = 0; w < label_width + 1; w++)
           g_string_append_c (out, ' ');
     }
   g_string_append_c (out, '\n');
+}
+
+/* The width of @label with its colon. */
+static guint
+label_width (const char *label)
+{
+  g_autofree char *with_colon = evt_cli_format_label (label);
+
+  return evt_cli_display_width (with_colon);
 }
 
 /* Sub-actions: `eventail org import`, `eventail org list`… */
@@ -593,6 +603,7 @@ org_import (const EvtCliCommand  *command,
   g_autoptr(EvtStore) store = NULL;
   g_autoptr(EvtImportReport) report = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
+  const char *file;
 
   evt_cli_args_init (&args, command, N_("FILE.csv"),
                      N_("Reads the member list from a CSV file as spreadsheets save it: “;” "
@@ -637,20 +648,35 @@ org_import (const EvtCliCommand  *command,
       evt_cli_warning (command, _("columns not imported: %s"), columns);
     }
 
-  g_string_append_printf (summary, "%s: ", args.positional[0]);
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u organisation added",
-                                                "%u organisations added", report->n_added),
-                          report->n_added);
-  g_string_append_printf (summary, _(", %u updated, %u unchanged"), report->n_updated,
-                          report->n_unchanged);
-  if (report->n_people_added > 0 || report->n_people_updated > 0)
-    g_string_append_printf (summary, _(", %u contacts added, %u updated"),
-                            report->n_people_added, report->n_people_updated);
+  /* One whole line per count, each with its plural: "FILE: 3 organisations added". */
+  file = args.positional[0];
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s: %u organisation added\n",
+                                                "%s: %u organisations added\n",
+                                                report->n_added), file, report->n_added);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE,
+                                                "%s: %u organisation updated\n",
+                                                "%s: %u organisations updated\n",
+                                                report->n_updated), file, report->n_updated);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE,
+                                                "%s: %u organisation unchanged\n",
+                                                "%s: %u organisations unchanged\n",
+                                                report->n_unchanged), file, report->n_unchanged);
+  if (report->n_people_added > 0)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s: %u contact added\n",
+                                                  "%s: %u contacts added\n",
+                                                  report->n_people_added),
+                            file, report->n_people_added);
+  if (report->n_people_updated > 0)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s: %u contact updated\n",
+                                                  "%s: %u contacts updated\n",
+                                                  report->n_people_updated),
+                            file, report->n_people_updated);
   if (report->problems->len > 0)
-    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, ", %u row left out",
-                                                  ", %u rows left out", report->problems->len),
-                            report->problems->len);
-  g_print ("%s\n", summary->str);
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s: %u row left out\n",
+                                                  "%s: %u rows left out\n",
+                                                  report->problems->len),
+                            file, report->problems->len);
+  g_print ("%s", summary->str);
 
   return evt_cli_report (command, NULL);
 }
@@ -755,11 +781,231 @@ org_merge (const EvtCliCommand  *command,
   return evt_cli_report (command, NULL);
 }
 
+/* Reads --year; without it, the current year. */
+static gboolean
+parse_year_option (const char  *text,
+                   int         *year,
+                   GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  guint64 value = 0;
+
+  if (text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      *year = g_date_time_get_year (now);
+      return TRUE;
+    }
+  stripped = g_strstrip (g_strdup (text));
+  if (!g_ascii_string_to_unsigned (stripped, 10, 1, 9999, &value, NULL))
+    return usage_error (error, _("--year: “%s” is not a year (expected e.g. 2021)"), text);
+  *year = (int) value;
+  return TRUE;
+}
+
+/* The number of different events in parts[first..end). */
+static guint
+count_events (GPtrArray *parts,
+              guint      first,
+              guint      end)
+{
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+
+  for (guint i = first; i < end; i++)
+    {
+      gint64 event_id = evt_participation_get_event_id (g_ptr_array_index (parts, i));
+
+      g_hash_table_add (events, g_memdup2 (&event_id, sizeof event_id));
+    }
+  return g_hash_table_size (events);
+}
+
+/* Where the group of @first (the participations of one organisation) ends. */
+static guint
+group_end (GPtrArray *parts,
+           guint      first)
+{
+  gint64 org_id = evt_participation_get_organisation_id (g_ptr_array_index (parts, first));
+  guint end = first + 1;
+
+  while (end < parts->len &&
+         evt_participation_get_organisation_id (g_ptr_array_index (parts, end)) == org_id)
+    end++;
+  return end;
+}
+
+static void
+append_member_event_json (GString          *out,
+                          EvtParticipation *part)
+{
+  g_string_append_printf (out, "      {\n        \"event_id\": %" G_GINT64_FORMAT
+                          ",\n        \"event\": ", evt_participation_get_event_id (part));
+  evt_cli_append_json_string (out, evt_participation_get_event_title (part));
+  g_string_append (out, ",\n        \"start\": ");
+  evt_cli_append_json_string (out, evt_participation_get_event_start (part));
+  g_string_append (out, ",\n        \"person_id\": ");
+  append_json_id (out, evt_participation_get_person_id (part));
+  g_string_append (out, ",\n        \"person\": ");
+  evt_cli_append_json_string (out, evt_participation_get_person_name (part));
+  g_string_append (out, ",\n        \"role\": ");
+  evt_cli_append_json_string (out, evt_role_to_string (evt_participation_get_role (part)));
+  g_string_append (out, ",\n        \"state\": ");
+  evt_cli_append_json_string (out, evt_participation_state_to_string (
+                                     evt_participation_get_state (part)));
+  g_string_append (out, "\n      }");
+}
+
+static int
+org_participations (const EvtCliCommand  *command,
+                    int                   argc,
+                    char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *year_text = NULL;
+  gboolean csv = FALSE;
+  gboolean json = FALSE;
+  guint n_orgs = 0;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The events starting in YEAR (default: this year)"), N_("YEAR") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      N_("Write CSV (RFC 4180) with a header line, one line per participation"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write a JSON array of objects, one per member organisation, with its events"),
+      NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  evt_cli_args_init (&args, command, NULL,
+                     N_("Which member organisations took part in what, for the yearly "
+                        "report: for each member, the events of the year it took part in "
+                        "(itself or through its people), with the role and state, and how "
+                        "many events. Cancelled participations are left out."));
+  evt_cli_args_add_entries (&args, entries);
+  if (!evt_cli_args_parse (&args, argc, argv, 0, 0, &error) ||
+      !check_one_format (csv, json, &error) ||
+      !parse_year_option (year_text, &year, &error))
+    return evt_cli_report (command, error);
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+  parts = evt_people_list_member_participations (store, year, &error);
+  if (parts == NULL)
+    return evt_cli_report (command, error);
+
+  if (csv)
+    {
+      static const char * const header[] = {
+        "organisation_id", "organisation", "event_id", "event", "start", "person", "role",
+        "state",
+      };
+
+      append_csv_row (out, header, G_N_ELEMENTS (header));
+      for (guint i = 0; i < parts->len; i++)
+        {
+          EvtParticipation *part = g_ptr_array_index (parts, i);
+          g_autofree char *org_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     evt_participation_get_organisation_id (part));
+          g_autofree char *event_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                       evt_participation_get_event_id (part));
+          const char *fields[] = {
+            org_id, evt_participation_get_organisation_name (part), event_id,
+            evt_participation_get_event_title (part), evt_participation_get_event_start (part),
+            evt_participation_get_person_name (part),
+            evt_role_to_string (evt_participation_get_role (part)),
+            evt_participation_state_to_string (evt_participation_get_state (part)),
+          };
+
+          append_csv_row (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+  else if (json)
+    {
+      g_string_append_c (out, '[');
+      for (guint first = 0; first < parts->len; first = group_end (parts, first))
+        {
+          EvtParticipation *head = g_ptr_array_index (parts, first);
+          guint end = group_end (parts, first);
+
+          g_string_append (out, first > 0 ? ",\n" : "\n");
+          g_string_append_printf (out, "  {\n    \"organisation_id\": %" G_GINT64_FORMAT
+                                  ",\n    \"organisation\": ",
+                                  evt_participation_get_organisation_id (head));
+          evt_cli_append_json_string (out, evt_participation_get_organisation_name (head));
+          g_string_append_printf (out, ",\n    \"events\": %u,\n    \"participations\": [",
+                                  count_events (parts, first, end));
+          for (guint i = first; i < end; i++)
+            {
+              g_string_append (out, i > first ? ",\n" : "\n");
+              append_member_event_json (out, g_ptr_array_index (parts, i));
+            }
+          g_string_append (out, "\n    ]\n  }");
+        }
+      g_string_append (out, parts->len > 0 ? "\n]\n" : "]\n");
+    }
+  else if (parts->len > 0)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      /* TRANSLATORS: column headings of `eventail org participations` */
+      g_ptr_array_add (rows, table_row (7, _("EVENTS"), _("MEMBER"), _("DATE"), _("ROLE"),
+                                        _("STATE"), _("PERSON"), _("EVENT")));
+      for (guint first = 0; first < parts->len; first = group_end (parts, first))
+        {
+          guint end = group_end (parts, first);
+          g_autofree char *n_events = g_strdup_printf ("%u", count_events (parts, first, end));
+
+          for (guint i = first; i < end; i++)
+            {
+              EvtParticipation *part = g_ptr_array_index (parts, i);
+
+              /* The organisation and its count on its first line only. */
+              g_ptr_array_add (rows, table_row (7, i == first ? n_events : "",
+                                                i == first
+                                                ? evt_participation_get_organisation_name (part)
+                                                : "",
+                                                evt_participation_get_event_start (part),
+                                                evt_role_to_string (
+                                                  evt_participation_get_role (part)),
+                                                evt_participation_state_to_string (
+                                                  evt_participation_get_state (part)),
+                                                evt_participation_get_person_name (part),
+                                                evt_participation_get_event_title (part)));
+            }
+          n_orgs++;
+        }
+      append_table (out, rows, 7);
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u member organisation took part in events "
+                                                "in %d\n",
+                                                "%u member organisations took part in events "
+                                                "in %d\n", n_orgs),
+                              n_orgs, year);
+    }
+  else
+    g_printerr (_("No member organisation took part in an event in %d\n"), year);
+
+  if (!write_out (out, csv || json, &error))
+    return evt_cli_report (command, error);
+  return evt_cli_report (command, NULL);
+}
+
 static const Action org_actions[] = {
   { { "org import", N_("Import or update the member list from a CSV file"), org_import } },
   { { "org list", N_("List the organisations, as a table, CSV or JSON"), org_list } },
   { { "org add", N_("Add an organisation and print its id"), org_add } },
   { { "org merge", N_("Merge a duplicate organisation into another"), org_merge } },
+  { { "org participations", N_("Which member organisations took part in what, in a year"),
+      org_participations } },
 };
 
 /**
@@ -768,7 +1014,7 @@ static const Action org_actions[] = {
  * @argc: the number of arguments
  * @argv: the arguments, @argv[0] being "org", @argv[1] the action
  *
- * `eventail org import|list|add|merge …`
+ * `eventail org import|list|add|merge|participations …`
  *
  * Returns: the exit status
  */
@@ -780,6 +1026,395 @@ evt_cli_org (const EvtCliCommand  *command,
   return run_action (command, org_actions, G_N_ELEMENTS (org_actions),
                      N_("The organisations: member companies, partners, laboratories, schools "
                         "and institutions."), argc, argv);
+}
+
+/* --- person ---------------------------------------------------------------------------- */
+
+static void
+append_person_json (GString   *out,
+                    EvtPerson *person)
+{
+  g_string_append_printf (out, "  {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"name\": ",
+                          evt_person_get_id (person));
+  evt_cli_append_json_string (out, evt_person_get_name (person));
+  g_string_append (out, ",\n    \"organisation_id\": ");
+  append_json_id (out, evt_person_get_organisation_id (person));
+  g_string_append (out, ",\n    \"organisation\": ");
+  evt_cli_append_json_string (out, evt_person_get_organisation_name (person));
+  g_string_append (out, ",\n    \"job_title\": ");
+  evt_cli_append_json_string (out, evt_person_get_job_title (person));
+  g_string_append (out, ",\n    \"email\": ");
+  evt_cli_append_json_string (out, evt_person_get_email (person));
+  g_string_append (out, ",\n    \"phone\": ");
+  evt_cli_append_json_string (out, evt_person_get_phone (person));
+  g_string_append_printf (out, ",\n    \"events\": %u\n  }", evt_person_get_n_events (person));
+}
+
+static int
+person_list (const EvtCliCommand  *command,
+             int                   argc,
+             char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *search = NULL;
+  g_autofree char *org_name = NULL;
+  gboolean csv = FALSE;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only the people whose name holds TEXT (case and accents ignored)"), N_("TEXT") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org_name,
+      N_("Only the people of this organisation (an id or a name)"), N_("NAME") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write CSV (RFC 4180) with a header line"),
+      NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write a JSON array of objects, one per person"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  evt_cli_args_init (&args, command, NULL,
+                     N_("Lists the people, sorted by name, with their organisation and the "
+                        "number of events they took part in (cancelled participations not "
+                        "counted)."));
+  evt_cli_args_add_entries (&args, entries);
+  if (!evt_cli_args_parse (&args, argc, argv, 0, 0, &error) ||
+      !check_one_format (csv, json, &error))
+    return evt_cli_report (command, error);
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+  if (org_name != NULL)
+    {
+      org = evt_people_lookup_organisation (store, org_name, &error);
+      if (org == NULL)
+        return evt_cli_report (command, error);
+    }
+  people = evt_people_list_people (store, search, org != NULL ? evt_organisation_get_id (org) : 0,
+                                   &error);
+  if (people == NULL)
+    return evt_cli_report (command, error);
+
+  if (csv)
+    {
+      static const char * const header[] = {
+        "id", "name", "organisation", "job_title", "email", "phone", "events",
+      };
+
+      append_csv_row (out, header, G_N_ELEMENTS (header));
+      for (guint i = 0; i < people->len; i++)
+        {
+          EvtPerson *person = g_ptr_array_index (people, i);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, evt_person_get_id (person));
+          g_autofree char *n_events = g_strdup_printf ("%u", evt_person_get_n_events (person));
+          const char *fields[] = {
+            id, evt_person_get_name (person), evt_person_get_organisation_name (person),
+            evt_person_get_job_title (person), evt_person_get_email (person),
+            evt_person_get_phone (person), n_events,
+          };
+
+          append_csv_row (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+  else if (json)
+    {
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < people->len; i++)
+        {
+          g_string_append (out, i > 0 ? ",\n" : "\n");
+          append_person_json (out, g_ptr_array_index (people, i));
+        }
+      g_string_append (out, people->len > 0 ? "\n]\n" : "]\n");
+    }
+  else if (people->len > 0)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      /* TRANSLATORS: column headings of `eventail person list` */
+      g_ptr_array_add (rows, table_row (7, _("ID"), _("EVENTS"), _("ORGANISATION"),
+                                        _("JOB TITLE"), _("EMAIL"), _("PHONE"), _("NAME")));
+      for (guint i = 0; i < people->len; i++)
+        {
+          EvtPerson *person = g_ptr_array_index (people, i);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, evt_person_get_id (person));
+          g_autofree char *n_events = g_strdup_printf ("%u", evt_person_get_n_events (person));
+
+          g_ptr_array_add (rows, table_row (7, id, n_events,
+                                            evt_person_get_organisation_name (person),
+                                            evt_person_get_job_title (person),
+                                            evt_person_get_email (person),
+                                            evt_person_get_phone (person),
+                                            evt_person_get_name (person)));
+        }
+      append_table (out, rows, 7);
+    }
+  else
+    g_printerr (_("No people\n"));
+
+  if (!write_out (out, csv || json, &error))
+    return evt_cli_report (command, error);
+  return evt_cli_report (command, NULL);
+}
+
+/* The options of `person add` and `person edit`. */
+typedef struct
+{
+  char *name;
+  char *org;
+  char *job_title;
+  char *email;
+  char *phone;
+} PersonOptions;
+
+static void
+person_options_clear (PersonOptions *options)
+{
+  g_clear_pointer (&options->name, g_free);
+  g_clear_pointer (&options->org, g_free);
+  g_clear_pointer (&options->job_title, g_free);
+  g_clear_pointer (&options->email, g_free);
+  g_clear_pointer (&options->phone, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonOptions, person_options_clear)
+
+/* "" or "none" for --org: no organisation. */
+static gboolean
+is_none (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "none") == 0;
+}
+
+static int
+run_person (const EvtCliCommand  *command,
+            gboolean              edit,
+            int                   argc,
+            char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_auto(PersonOptions) options = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtPerson) person = NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+  const GOptionEntry add_entries[] = {
+    { "org", 0, 0, G_OPTION_ARG_STRING, &options.org,
+      N_("Their organisation (an id or a name), which must be in the directory"), N_("NAME") },
+    { "job-title", 0, 0, G_OPTION_ARG_STRING, &options.job_title, N_("Their job title"),
+      N_("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, N_("Their e-mail address"),
+      N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, N_("Their phone number"),
+      N_("NUMBER") },
+    G_OPTION_ENTRY_NULL
+  };
+  const GOptionEntry edit_entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &options.name, N_("Their new name"), N_("NAME") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &options.org,
+      N_("Their organisation (an id or a name); “none” for none"), N_("NAME") },
+    { "job-title", 0, 0, G_OPTION_ARG_STRING, &options.job_title, N_("Their job title"),
+      N_("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, N_("Their e-mail address"),
+      N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, N_("Their phone number"),
+      N_("NUMBER") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (edit)
+    evt_cli_args_init (&args, command, N_("PERSON"),
+                       N_("Changes a person: PERSON is an id or a name (an id when several "
+                          "people share the name, see `eventail person list`). Only the "
+                          "options given change; an empty text clears a field."));
+  else
+    evt_cli_args_init (&args, command, N_("NAME"),
+                       N_("Adds a person to the directory (a member of the staff, or someone "
+                          "from an organisation) and prints their id."));
+  evt_cli_args_add_entries (&args, edit ? edit_entries : add_entries);
+  if (!evt_cli_args_parse (&args, argc, argv, 1, 1, &error))
+    return evt_cli_report (command, error);
+  if (edit && options.name == NULL && options.org == NULL && options.job_title == NULL &&
+      options.email == NULL && options.phone == NULL)
+    {
+      usage_error (&error, _("nothing to change (expected --name, --org, --job-title, --email "
+                             "or --phone)"));
+      return evt_cli_report (command, error);
+    }
+  if (!edit && is_none (args.positional[0]))
+    {
+      usage_error (&error, _("NAME: a person needs a name"));
+      return evt_cli_report (command, error);
+    }
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+
+  if (options.org != NULL && !(edit && is_none (options.org)))
+    {
+      org = evt_people_lookup_organisation (store, options.org, &error);
+      if (org == NULL)
+        return evt_cli_report (command, error);
+    }
+
+  if (edit)
+    {
+      person = evt_people_lookup_person (store, args.positional[0], 0, &error);
+      if (person == NULL)
+        return evt_cli_report (command, error);
+      if (options.name != NULL)
+        evt_person_set_name (person, options.name);
+      if (options.org != NULL)
+        evt_person_set_organisation_id (person, org != NULL ? evt_organisation_get_id (org) : 0);
+    }
+  else
+    {
+      g_autoptr(EvtPerson) same = NULL;
+      g_autoptr(GError) lookup_error = NULL;
+
+      /* Two people may share a name, but it is more often a duplicate. */
+      same = evt_people_lookup_person (store, args.positional[0],
+                                       org != NULL ? evt_organisation_get_id (org) : 0,
+                                       &lookup_error);
+      if (same != NULL || g_error_matches (lookup_error, EVT_PEOPLE_ERROR,
+                                           EVT_PEOPLE_ERROR_AMBIGUOUS))
+        evt_cli_warning (command, _("“%s” was already in the directory; if it is the same "
+                                    "person, merge them with `eventail person merge`"),
+                         args.positional[0]);
+
+      person = evt_person_new (args.positional[0]);
+      if (org != NULL)
+        evt_person_set_organisation_id (person, evt_organisation_get_id (org));
+    }
+  if (options.job_title != NULL)
+    evt_person_set_job_title (person, options.job_title);
+  if (options.email != NULL)
+    evt_person_set_email (person, options.email);
+  if (options.phone != NULL)
+    evt_person_set_phone (person, options.phone);
+
+  if (!evt_people_save_person (store, person, &error))
+    return evt_cli_report (command, error);
+
+  if (!edit)
+    g_print ("%" G_GINT64_FORMAT "\n", evt_person_get_id (person));
+  return evt_cli_report (command, NULL);
+}
+
+static int
+person_add (const EvtCliCommand  *command,
+            int                   argc,
+            char                **argv)
+{
+  return run_person (command, FALSE, argc, argv);
+}
+
+static int
+person_edit (const EvtCliCommand  *command,
+             int                   argc,
+             char                **argv)
+{
+  return run_person (command, TRUE, argc, argv);
+}
+
+static int
+person_remove (const EvtCliCommand  *command,
+               int                   argc,
+               char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtPerson) person = NULL;
+
+  evt_cli_args_init (&args, command, N_("PERSON"),
+                     N_("Removes a person from the directory: PERSON is an id or a name. "
+                        "Someone who took part in events is kept: remove their "
+                        "participations first, or merge them into another person with "
+                        "`eventail person merge`."));
+  if (!evt_cli_args_parse (&args, argc, argv, 1, 1, &error))
+    return evt_cli_report (command, error);
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+  person = evt_people_lookup_person (store, args.positional[0], 0, &error);
+  if (person == NULL ||
+      !evt_people_delete_person (store, evt_person_get_id (person), &error))
+    return evt_cli_report (command, error);
+
+  g_print (_("“%s” removed from the directory\n"), evt_person_get_name (person));
+  return evt_cli_report (command, NULL);
+}
+
+static int
+person_merge (const EvtCliCommand  *command,
+              int                   argc,
+              char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtPerson) keep = NULL;
+  g_autoptr(EvtPerson) duplicate = NULL;
+
+  evt_cli_args_init (&args, command, N_("KEPT DUPLICATE"),
+                     N_("Merges the person DUPLICATE into KEPT (each an id or a name): their "
+                        "participations move to KEPT, who takes the fields they lack (job "
+                        "title, e-mail, phone, organisation), then DUPLICATE is deleted."));
+  if (!evt_cli_args_parse (&args, argc, argv, 2, 2, &error))
+    return evt_cli_report (command, error);
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+
+  keep = evt_people_lookup_person (store, args.positional[0], 0, &error);
+  if (keep != NULL)
+    duplicate = evt_people_lookup_person (store, args.positional[1], 0, &error);
+  if (duplicate == NULL ||
+      !evt_people_merge_people (store, evt_person_get_id (keep), evt_person_get_id (duplicate),
+                                &error))
+    return evt_cli_report (command, error);
+
+  g_print (_("“%s” merged into “%s”\n"), evt_person_get_name (duplicate),
+           evt_person_get_name (keep));
+  return evt_cli_report (command, NULL);
+}
+
+static const Action person_actions[] = {
+  { { "person list", N_("List the people, as a table, CSV or JSON"), person_list } },
+  { { "person add", N_("Add a person and print their id"), person_add } },
+  { { "person edit", N_("Change a person: name, organisation, job title…"), person_edit } },
+  { { "person remove", N_("Remove a person who took part in no event"), person_remove } },
+  { { "person merge", N_("Merge a duplicate person into another"), person_merge } },
+};
+
+/**
+ * evt_cli_person:
+ * @command: the table entry of `person`
+ * @argc: the number of arguments
+ * @argv: the arguments, @argv[0] being "person", @argv[1] the action
+ *
+ * `eventail person list|add|edit|remove|merge …`
+ *
+ * Returns: the exit status
+ */
+int
+evt_cli_person (const EvtCliCommand  *command,
+                int                   argc,
+                char                **argv)
+{
+  return run_action (command, person_actions, G_N_ELEMENTS (person_actions),
+                     N_("The people: the cluster’s staff, and the people of the "
+                        "organisations."), argc, argv);
 }
 
 /* --- participant ---------------------------------------------------------------------- */
@@ -809,29 +1444,66 @@ append_participation_json (GString          *out,
   g_string_append (out, "\n  }");
 }
 
+/* "2 attended": a count of participants in a state, with its plural. */
+static char *
+format_state_count (EvtParticipationState state,
+                    guint                 n)
+{
+  /* TRANSLATORS: counts of participants by state, in `eventail participant list` and
+   * `eventail outcome show`: "5 participants: 1 invited, 2 confirmed, 2 attended" */
+  switch (state)
+    {
+    case EVT_PARTICIPATION_STATE_INVITED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u invited", "%u invited", n), n);
+    case EVT_PARTICIPATION_STATE_REGISTERED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u registered", "%u registered",
+                                           n), n);
+    case EVT_PARTICIPATION_STATE_CONFIRMED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u confirmed", "%u confirmed", n),
+                              n);
+    case EVT_PARTICIPATION_STATE_ATTENDED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attended", "%u attended", n), n);
+    case EVT_PARTICIPATION_STATE_NO_SHOW:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u no-show", "%u no-shows", n), n);
+    case EVT_PARTICIPATION_STATE_CANCELLED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cancelled", "%u cancelled", n),
+                              n);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* "5 participants: 2 attended, 1 confirmed…" (cancelled ones included). */
 static char *
 format_counts (GPtrArray *parts)
 {
   guint counts[EVT_N_PARTICIPATION_STATES] = { 0, };
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean first = TRUE;
+  g_autoptr(GString) by_state = g_string_new (NULL);
+  g_autofree char *total = NULL;
 
   for (guint i = 0; i < parts->len; i++)
     counts[evt_participation_get_state (g_ptr_array_index (parts, i))]++;
 
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u participant",
-                                            "%u participants", parts->len), parts->len);
+  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants",
+                                        parts->len), parts->len);
   for (guint s = 0; s < EVT_N_PARTICIPATION_STATES; s++)
     {
+      g_autofree char *count = NULL;
+
       if (counts[s] == 0)
         continue;
-      g_string_append (out, first ? ": " : ", ");
-      /* TRANSLATORS: a count and a participation state, e.g. "2 attended" */
-      g_string_append_printf (out, _("%u %s"), counts[s], evt_participation_state_to_string (s));
-      first = FALSE;
+      count = format_state_count (s, counts[s]);
+      if (by_state->len > 0)
+        /* TRANSLATORS: between two counts of participants by state: "2 attended, 1
+         * confirmed" */
+        g_string_append (by_state, _(", "));
+      g_string_append (by_state, count);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (by_state->len == 0)
+    return g_steal_pointer (&total);
+  /* TRANSLATORS: the number of participants, then their counts by state: "5
+   * participants: 2 attended, 1 confirmed" */
+  return g_strdup_printf (C_("participant counts", "%s: %s"), total, by_state->str);
 }
 
 static int
@@ -1261,12 +1933,12 @@ append_outcome_text (GString     *out,
   guint l = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, evt_cli_display_width (_(labels[i])));
+    width = MAX (width, label_width (_(labels[i])));
   /* The cost lines are indented by two spaces under "Costs". */
   for (guint c = 0; c < EVT_N_COST_CATEGORIES; c++)
-    width = MAX (width, 2 + evt_cli_display_width (evt_cost_category_get_label (c)));
-  width = MAX (width, 2 + evt_cli_display_width (_("Total")));
-  width = MAX (width, 2 + evt_cli_display_width (_("Planned budget")));
+    width = MAX (width, 2 + label_width (evt_cost_category_get_label (c)));
+  width = MAX (width, 2 + label_width (_("Total")));
+  width = MAX (width, 2 + label_width (_("Planned budget")));
 
   for (guint i = 0; i < leads->len; i++)
     lead_counts[evt_lead_get_state (g_ptr_array_index (leads, i))]++;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* evt-cli-people.h: the org, participant, outcome and followups subcommands. */
+/* evt-cli-people.h: the org, person, participant, outcome and followups subcommands. */
 #pragma once
 
 #include "evt-cli-private.h"
@@ -7,6 +7,9 @@
 G_BEGIN_DECLS
 
 int      evt_cli_org               (const EvtCliCommand  *command,
+                                    int                   argc,
+                                    char                **argv);
+int      evt_cli_person            (const EvtCliCommand  *command,
                                     int                   argc,
                                     char                **argv);
 int      evt_cli_participant       (const EvtCliCommand  *command,

@@ -209,5 +209,7 @@ gboolean   evt_cli_write_stdout       (const char          *text,
 /* Aligned tables on a terminal. */
 guint evt_cli_display_width (const char *text);
 char *evt_cli_cell_text     (const char *text);
+/* "Title:" of "Title", as the language writes it (« Titre : »), for "Label: value" lines. */
+char *evt_cli_format_label  (const char *label);
 
 G_END_DECLS

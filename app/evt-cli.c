@@ -42,7 +42,8 @@ static const EvtCliCommand commands[] = {
   { "export", N_("Write events to an iCalendar file"), evt_cli_export },
   { "import", N_("Read events from iCalendar files"), evt_cli_import },
   { "feed", N_("Manage and write the iCalendar feeds"), evt_cli_feed },
-  { "org", N_("Import and list the member organisations"), evt_cli_org },
+  { "org", N_("Import, list and merge the organisations; who took part in what"), evt_cli_org },
+  { "person", N_("Add, list, change, remove and merge people"), evt_cli_person },
   { "participant", N_("Add, list and remove the participants of an event"), evt_cli_participant },
   { "outcome", N_("Record and show what came out of an event and what it cost"), evt_cli_outcome },
   { "followups", N_("List the follow-ups of leads that are due"), evt_cli_followups },
@@ -1402,16 +1403,32 @@ cmd_list (const EvtCliCommand  *command,
 
 /* --- show --------------------------------------------------------------------------- */
 
+/**
+ * evt_cli_format_label:
+ * @label: a translated label, e.g. "Title"
+ *
+ * Returns: (transfer full): @label followed by a colon as the language writes it:
+ *   "Title:", « Titre : » in French
+ */
+char *
+evt_cli_format_label (const char *label)
+{
+  /* TRANSLATORS: a label before its value, in `eventail show` and `eventail outcome
+   * show`: "Title:". French puts a no-break space before the colon: "%s :" */
+  return g_strdup_printf (C_("label", "%s:"), label);
+}
+
+/* "Label:   value"; @label_width is the widest of the labels with their colon. */
 static void
 append_field (GString    *out,
               guint       label_width,
               const char *label,
               const char *value)
 {
-  guint width = evt_cli_display_width (label);
+  g_autofree char *with_colon = evt_cli_format_label (label);
+  guint width = evt_cli_display_width (with_colon);
 
-  g_string_append (out, label);
-  g_string_append_c (out, ':');
+  g_string_append (out, with_colon);
   if (value == NULL || value[0] == '\0')
     {
       g_string_append_c (out, '\n');
@@ -1426,7 +1443,7 @@ append_field (GString    *out,
     {
       g_string_append_c (out, *p);
       if (*p == '\n' && p[1] != '\0')
-        for (guint w = 0; w < label_width + 2; w++)
+        for (guint w = 0; w < label_width + 1; w++)
           g_string_append_c (out, ' ');
     }
   g_string_append_c (out, '\n');
@@ -1474,7 +1491,11 @@ append_event_text (GString  *out,
   guint l = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    label_width = MAX (label_width, evt_cli_display_width (labels[i]));
+    {
+      g_autofree char *with_colon = evt_cli_format_label (labels[i]);
+
+      label_width = MAX (label_width, evt_cli_display_width (with_colon));
+    }
 
   if (reason != NULL)
     /* TRANSLATORS: a status and its reason, e.g. "Cancelled (cancelled): health crisis" */

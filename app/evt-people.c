@@ -2101,19 +2101,27 @@ describe_records (const EventRecords *records)
                                                           "%u leads", records->n_leads),
                                              records->n_leads));
   if (records->has_outcome || records->n_projects > 0 || records->n_costs > 0)
-    g_ptr_array_add (parts, g_strdup (_("outcomes and costs")));
+    /* TRANSLATORS: what an event has, in a list: "3 participants and recorded outcomes"
+     * (contacts, projects, costs…) */
+    g_ptr_array_add (parts, g_strdup (_("recorded outcomes")));
 
-  if (parts->len == 0)
-    return NULL;
-
-  out = g_string_new (g_ptr_array_index (parts, 0));
-  for (guint i = 1; i < parts->len; i++)
+  switch (parts->len)
     {
-      /* TRANSLATORS: joins the items of a list: "3 participants, 2 leads and outcomes" */
-      g_string_append (out, i + 1 < parts->len ? _(", ") : _(" and "));
-      g_string_append (out, g_ptr_array_index (parts, i));
+    case 0:
+      return NULL;
+    case 1:
+      return g_strdup (g_ptr_array_index (parts, 0));
+    case 2:
+      /* TRANSLATORS: a list of two things an event has: "3 participants and 2 leads" */
+      return g_strdup_printf (_("%s and %s"), (char *) g_ptr_array_index (parts, 0),
+                              (char *) g_ptr_array_index (parts, 1));
+    default:
+      /* TRANSLATORS: a list of three things an event has: "3 participants, 2 leads and
+       * recorded outcomes" */
+      return g_strdup_printf (_("%s, %s and %s"), (char *) g_ptr_array_index (parts, 0),
+                              (char *) g_ptr_array_index (parts, 1),
+                              (char *) g_ptr_array_index (parts, 2));
     }
-  return g_string_free (out, FALSE);
 }
 
 /**
@@ -2153,8 +2161,8 @@ evt_people_event_has_records (EvtStore  *store,
  *
  * Says what deleting the event would lose, for a confirmation.
  *
- * Returns: (transfer full) (nullable): e.g. "3 participants, 2 leads and outcomes
- *   and costs"; %NULL if nothing (or on error, then @error is set)
+ * Returns: (transfer full) (nullable): e.g. "3 participants, 2 leads and recorded
+ *   outcomes"; %NULL if nothing (or on error, then @error is set)
  */
 char *
 evt_people_describe_event_records (EvtStore  *store,

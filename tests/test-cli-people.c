@@ -172,6 +172,37 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The database's bytes (and its write-ahead log's, if any), to show that a command that
+ * failed changed nothing. */
+static char *
+db_hash (Fixture *f)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (f->db, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, (gssize) length);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Runs a command that must fail with @status and @err_words, and change nothing. */
+#define RUN_FAILS(f, status, err_words, ...) \
+  G_STMT_START { \
+    g_autofree char *before_ = db_hash (f); \
+    g_autoptr(Result) failed_ = RUN (f, __VA_ARGS__); \
+    g_autofree char *after_ = NULL; \
+    assert_status (failed_, status, err_words); \
+    after_ = db_hash (f); \
+    g_assert_cmpstr (after_, ==, before_); \
+  } G_STMT_END
+
 /* Adds an event and returns its uid. */
 static char *
 add_event (Fixture    *f,
@@ -202,13 +233,17 @@ test_org_import (Fixture       *f,
 
   r = RUN (f, "org", "import", fr);
   assert_status (r, 0, "columns not imported: Code NAF");
-  g_assert_nonnull (strstr (r->out, "4 organisations added, 0 updated, 0 unchanged"));
+  g_assert_nonnull (strstr (r->out, "members-fr-bom.csv: 4 organisations added\n"));
+  g_assert_nonnull (strstr (r->out, "members-fr-bom.csv: 0 organisations updated\n"));
+  g_assert_nonnull (strstr (r->out, "members-fr-bom.csv: 0 organisations unchanged\n"));
   g_clear_pointer (&r, result_free);
 
   /* Again: nothing new. */
   r = RUN (f, "org", "import", fr);
   assert_status (r, 0, NULL);
-  g_assert_nonnull (strstr (r->out, "0 organisations added, 0 updated, 4 unchanged"));
+  g_assert_nonnull (strstr (r->out, ": 0 organisations added\n"));
+  g_assert_nonnull (strstr (r->out, ": 4 organisations unchanged\n"));
+  g_assert_null (strstr (r->out, "left out"));
   g_clear_pointer (&r, result_free);
 
   /* Bad rows: reported with their lines, the good ones imported, exit 0. */
@@ -461,6 +496,339 @@ test_participants (Fixture       *f,
   g_assert_nonnull (strstr (r->out, "2 participants"));
 }
 
+/* --- person and org merge ------------------------------------------------------------------ */
+
+static gint64
+json_int (JsonNode   *root,
+          guint       index,
+          const char *member)
+{
+  JsonObject *object = json_array_get_object_element (json_node_get_array (root), index);
+
+  return json_object_get_int_member (object, member);
+}
+
+static void
+test_person (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *fr = fixture_path ("members-fr-bom.csv");
+  g_autofree char *uid = NULL;
+  g_autofree char *lea_id = NULL;
+  g_autofree char *dup_id = NULL;
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *lea;
+
+  r = RUN (f, "org", "import", fr);
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  uid = add_event (f, "Micronora", "2022-09-27..2022-09-30");
+
+  r = RUN (f, "person", "add", "Léa Robert", "--org", "biotech franche-comte", "--job-title",
+           "Chargée d’affaires", "--email", "lea.robert@example.com");
+  assert_status (r, 0, NULL);
+  lea_id = g_strstrip (g_strdup (r->out));
+  g_assert_true (g_ascii_isdigit (lea_id[0]));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "add", "Paul Girard");
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->err, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  /* The same name again: added (two people may share a name), with a warning. */
+  r = RUN (f, "person", "add", "LEA  robert", "--phone", "03 81 00 00 02");
+  assert_status (r, 0, "already in the directory");
+  g_assert_nonnull (strstr (r->err, "eventail person merge"));
+  dup_id = g_strstrip (g_strdup (r->out));
+  g_clear_pointer (&r, result_free);
+
+  r = RUN (f, "person", "list");
+  assert_status (r, 0, NULL);
+  g_assert_true (g_str_has_prefix (r->out, "ID  EVENTS  ORGANISATION"));
+  g_assert_nonnull (strstr (r->out, "Chargée d’affaires"));
+  g_assert_nonnull (strstr (r->out, "Paul Girard\n"));
+  g_clear_pointer (&r, result_free);
+
+  r = RUN (f, "person", "list", "--org", "Biotech Franche-Comté", "--json");
+  assert_status (r, 0, NULL);
+  root = parse_json (r->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  lea = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (lea, "name"), ==, "Léa Robert");
+  g_assert_cmpstr (json_object_get_string_member (lea, "organisation"), ==,
+                   "Biotech Franche-Comté");
+  g_assert_cmpstr (json_object_get_string_member (lea, "email"), ==, "lea.robert@example.com");
+  g_assert_true (json_object_get_null_member (lea, "phone"));
+  g_assert_cmpint (json_object_get_int_member (lea, "events"), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  r = RUN (f, "person", "list", "--search", "lea", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_true (g_str_has_prefix (r->out, "id,name,organisation,job_title,email,phone,events\r\n"));
+  g_assert_nonnull (strstr (r->out, ",Léa Robert,Biotech Franche-Comté,Chargée d’affaires,"
+                                    "lea.robert@example.com,,0\r\n"));
+  g_assert_nonnull (strstr (r->out, ",LEA  robert,,,,03 81 00 00 02,0\r\n"));
+  g_assert_null (strstr (r->out, "Paul"));
+  g_clear_pointer (&r, result_free);
+
+  /* Edit: only what is given changes; an empty text clears, --org none unlinks. */
+  r = RUN (f, "person", "edit", "Paul Girard", "--job-title", "Chef de projet", "--org",
+           "Aéro Pièces SAS");
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "edit", lea_id, "--email", "", "--org", "none");
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "list", "--json");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "\"job_title\": \"Chef de projet\""));
+  g_assert_nonnull (strstr (r->out, "\"organisation\": \"Aéro Pièces SAS\""));
+  g_assert_null (strstr (r->out, "lea.robert@example.com"));
+  g_assert_nonnull (strstr (r->out, "\"job_title\": \"Chargée d’affaires\""));
+  g_clear_pointer (&r, result_free);
+
+  /* Mistakes: 2 for what was typed wrong, 1 for what is not there; nothing changes. */
+  RUN_FAILS (f, 2, "an action is missing (expected one of: list, add, edit, remove, merge)",
+             "person");
+  RUN_FAILS (f, 2, "“delete” is not an action", "person", "delete", "Paul Girard");
+  RUN_FAILS (f, 2, "nothing to change", "person", "edit", "Paul Girard");
+  RUN_FAILS (f, 2, "NAME is missing", "person", "add");
+  RUN_FAILS (f, 2, "a person needs a name", "person", "add", " ");
+  RUN_FAILS (f, 2, "choose one", "person", "list", "--csv", "--json");
+  RUN_FAILS (f, 2, "DUPLICATE is missing", "person", "merge", "Paul Girard");
+  RUN_FAILS (f, 1, "No organisation named “Nulle Part”", "person", "add", "Jean Neuf", "--org",
+             "Nulle Part");
+  RUN_FAILS (f, 1, "No organisation named", "person", "list", "--org", "Nulle Part");
+  RUN_FAILS (f, 1, "No person named “Nobody Atall”", "person", "edit", "Nobody Atall", "--phone",
+             "1");
+  RUN_FAILS (f, 1, "Several people", "person", "edit", "Léa Robert", "--phone", "1");
+  RUN_FAILS (f, 1, NULL, "person", "merge", lea_id, lea_id);
+
+  /* Someone who took part in an event stays, until merged. */
+  r = RUN (f, "participant", "add", uid, "--person", dup_id, "--role", "staff", "--state",
+           "attended");
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  RUN_FAILS (f, 1, "takes part in events", "person", "remove", dup_id);
+
+  r = RUN (f, "person", "merge", lea_id, dup_id);
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "“LEA  robert” merged into “Léa Robert”\n");
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "list", "--search", "robert", "--json");
+  assert_status (r, 0, NULL);
+  root = parse_json (r->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_assert_cmpint (json_int (root, 0, "events"), ==, 1);
+  g_assert_cmpint (json_int (root, 0, "id"), ==, g_ascii_strtoll (lea_id, NULL, 10));
+  /* The phone number it lacked came with the duplicate. */
+  g_assert_nonnull (strstr (r->out, "\"phone\": \"03 81 00 00 02\""));
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "participant", "list", uid, "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, ",staff,attended,,Léa Robert,no,"));
+  g_clear_pointer (&r, result_free);
+  RUN_FAILS (f, 1, "No person", "person", "remove", dup_id);
+
+  r = RUN (f, "person", "remove", "Paul Girard");
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "“Paul Girard” removed from the directory\n");
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "list", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_null (strstr (r->out, "Paul Girard"));
+  g_clear_pointer (&r, result_free);
+
+  /* Help. */
+  r = RUN (f, "person", "--help");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "eventail person ACTION"));
+  g_assert_nonnull (strstr (r->out, "  merge "));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "list", "--help");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "--search"));
+  g_assert_nonnull (strstr (r->out, "--org"));
+  g_assert_nonnull (strstr (r->out, "--json"));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "help");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "\n  person "));
+}
+
+static void
+test_org_merge (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fr = fixture_path ("members-fr-bom.csv");
+  g_autofree char *uid = NULL;
+  g_autofree char *dup_id = NULL;
+  g_autoptr(Result) r = NULL;
+
+  r = RUN (f, "org", "import", fr);
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  uid = add_event (f, "Micronora", "2022-09-27..2022-09-30");
+  r = RUN (f, "org", "add", "Biotech FC");
+  assert_status (r, 0, NULL);
+  dup_id = g_strstrip (g_strdup (r->out));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "participant", "add", uid, "--org", dup_id, "--role", "visitor", "--state",
+           "attended");
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+
+  RUN_FAILS (f, 2, "DUPLICATE is missing", "org", "merge", "Biotech Franche-Comté");
+  RUN_FAILS (f, 1, "No organisation named", "org", "merge", "Biotech Franche-Comté", "Nope");
+  RUN_FAILS (f, 1, NULL, "org", "merge", dup_id, dup_id);
+
+  r = RUN (f, "org", "merge", "Biotech Franche-Comté", dup_id);
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "“Biotech FC” merged into “Biotech Franche-Comté”\n");
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "participant", "list", uid, "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, ",visitor,attended,Biotech Franche-Comté,,yes,"));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "org", "list", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_null (strstr (r->out, "Biotech FC,"));
+}
+
+/* --- org participations --------------------------------------------------------------------- */
+
+static void
+test_org_participations (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fr = fixture_path ("members-fr-bom.csv");
+  g_autofree char *micronora = NULL;
+  g_autofree char *siams = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) clock = g_date_time_new_now_local ();
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *members;
+  JsonObject *biotech;
+  JsonArray *events;
+
+  r = RUN (f, "org", "import", fr);
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  micronora = add_event (f, "Micronora", "2022-09-27..2022-09-30");
+  siams = add_event (f, "SIAMS", "2022-04-05..2022-04-08");
+  old = add_event (f, "Ancien salon", "2021-05-01");
+  today = g_date_time_format (clock, "%Y-%m-%d");
+  now = add_event (f, "Salon de l’année", today);
+
+  {
+    const char *adds[][10] = {
+      { micronora, "--org", "Biotech Franche-Comté", "--role", "exhibitor", "--state",
+        "attended", NULL },
+      { siams, "--org", "Biotech Franche-Comté", "--role", "visitor", "--state", "registered",
+        NULL },
+      { micronora, "--person", "Léa Robert", "--org", "Biotech Franche-Comté", "--role",
+        "staff", "--state", "confirmed", NULL },
+      { siams, "--org", "Aéro Pièces SAS", "--role", "co-exhibitor", "--state", "confirmed",
+        NULL },
+      /* Cancelled, not a member, another year: left out of 2022. */
+      { micronora, "--org", "Mécanique de précision\ndu Haut-Doubs", "--role", "exhibitor",
+        "--state", "cancelled", NULL },
+      { micronora, "--org", "Laboratoire \"FEMTO-ST\"; département temps-fréquence", "--role",
+        "speaker", "--state", "attended", NULL },
+      { old, "--org", "Aéro Pièces SAS", "--role", "visitor", "--state", "attended", NULL },
+      { now, "--org", "Aéro Pièces SAS", "--role", "visitor", "--state", "invited", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+      {
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+        g_ptr_array_add (args, (gpointer) "participant");
+        g_ptr_array_add (args, (gpointer) "add");
+        for (guint a = 0; adds[i][a] != NULL; a++)
+          g_ptr_array_add (args, (gpointer) adds[i][a]);
+        g_ptr_array_add (args, NULL);
+        r = run_argv (f, (const char * const *) args->pdata);
+        assert_status (r, 0, NULL);
+        g_clear_pointer (&r, result_free);
+      }
+  }
+
+  r = RUN (f, "org", "participations", "--year", "2022");
+  assert_status (r, 0, NULL);
+  g_assert_true (g_str_has_prefix (r->out, "EVENTS  MEMBER"));
+  g_assert_nonnull (strstr (r->out, "     2  Biotech Franche-Comté  2022-04-05  visitor"));
+  g_assert_nonnull (strstr (r->out, "     1  Aéro Pièces SAS"));
+  g_assert_nonnull (strstr (r->out, "Léa Robert"));
+  g_assert_nonnull (strstr (r->out, "2 member organisations took part in events in 2022\n"));
+  g_assert_null (strstr (r->out, "Mécanique"));
+  g_assert_null (strstr (r->out, "FEMTO"));
+  g_assert_null (strstr (r->out, "Ancien salon"));
+  g_clear_pointer (&r, result_free);
+
+  r = RUN (f, "org", "participations", "--year", "2022", "--json");
+  assert_status (r, 0, NULL);
+  root = parse_json (r->out);
+  members = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (members), ==, 2);
+  /* By name: Aéro Pièces, then Biotech. */
+  biotech = json_array_get_object_element (members, 1);
+  g_assert_cmpstr (json_object_get_string_member (biotech, "organisation"), ==,
+                   "Biotech Franche-Comté");
+  /* Three participations (the company itself twice, Léa Robert for it once) in two
+   * events. */
+  g_assert_cmpint (json_object_get_int_member (biotech, "events"), ==, 2);
+  events = json_object_get_array_member (biotech, "participations");
+  g_assert_cmpuint (json_array_get_length (events), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, 0),
+                                                  "event"), ==, "SIAMS");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, 0),
+                                                  "start"), ==, "2022-04-05");
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  r = RUN (f, "org", "participations", "--year", "2022", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_true (g_str_has_prefix (r->out, "organisation_id,organisation,event_id,event,start,"
+                                           "person,role,state\r\n"));
+  g_assert_nonnull (strstr (r->out, ",Aéro Pièces SAS,"));
+  g_assert_nonnull (strstr (r->out, ",Micronora,2022-09-27,Léa Robert,staff,confirmed\r\n"));
+  g_clear_pointer (&r, result_free);
+
+  /* Without --year: this year. */
+  r = RUN (f, "org", "participations", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "Salon de l’année"));
+  g_assert_null (strstr (r->out, "Micronora"));
+  g_clear_pointer (&r, result_free);
+
+  /* A year without: nothing on stdout, a word on stderr, exit 0. */
+  r = RUN (f, "org", "participations", "--year", "2019");
+  assert_status (r, 0, "No member organisation took part in an event in 2019");
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+
+  RUN_FAILS (f, 2, "--year: “20x1” is not a year (expected e.g. 2021)", "org",
+             "participations", "--year", "20x1");
+  RUN_FAILS (f, 2, "choose one", "org", "participations", "--csv", "--json");
+  RUN_FAILS (f, 2, NULL, "org", "participations", "2022");
+
+  r = RUN (f, "org", "--help");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "  participations "));
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "org", "participations", "--help");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, "--year"));
+}
+
 /* --- outcome and followups ------------------------------------------------------------------ */
 
 static void
@@ -652,7 +1020,7 @@ test_delete_guard (Fixture       *f,
 
   /* Refused without --force, and the event is still there. */
   r = RUN (f, "delete", busy);
-  assert_status (r, 1, "“Micronora” has 1 participant and outcomes and costs");
+  assert_status (r, 1, "“Micronora” has 1 participant and recorded outcomes");
   g_assert_nonnull (strstr (r->err, "add --force"));
   g_clear_pointer (&r, result_free);
   r = RUN (f, "show", busy);
@@ -692,6 +1060,9 @@ main (int   argc,
   ADD ("/cli-people/org/import", test_org_import);
   ADD ("/cli-people/org/csv-roundtrip", test_org_csv_roundtrip);
   ADD ("/cli-people/participant", test_participants);
+  ADD ("/cli-people/person", test_person);
+  ADD ("/cli-people/org/merge", test_org_merge);
+  ADD ("/cli-people/org/participations", test_org_participations);
   ADD ("/cli-people/outcome", test_outcome);
   ADD ("/cli-people/followups", test_followups);
   ADD ("/cli-people/delete-guard", test_delete_guard);
