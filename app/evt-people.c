@@ -2089,7 +2089,6 @@ static char *
 describe_records (const EventRecords *records)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GString *out;
 
   if (records->n_participants > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant",
