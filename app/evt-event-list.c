@@ -5,6 +5,11 @@
 #include "evt-event-list.h"
 
 /*
+ * A compact list (evt_event_list_new_compact()) keeps the store's compact answer,
+ * EvtEventRows, and makes the EvtEvent of a position when it is asked for: a list
+ * widget asks for the rows it shows, and keeps them. The rest of this comment is
+ * about a full list.
+ *
  * What one load answered: the events, and for each event id its position and a
  * fingerprint of every field, worked out in the worker thread that made the
  * objects. The next load gives an event whose fingerprint did not change the same
@@ -15,9 +20,10 @@
  */
 typedef struct
 {
-  GPtrArray  *items;     /* EvtEvent */
-  GHashTable *by_id;     /* gint64 id → Entry */
-  GArray     *entries;   /* Entry, owns what by_id points to */
+  GPtrArray    *items;     /* EvtEvent; NULL in a compact list */
+  GHashTable   *by_id;     /* gint64 id → Entry */
+  GArray       *entries;   /* Entry, owns what by_id points to */
+  EvtEventRows *rows;      /* a compact list's answer, else NULL */
 } Snapshot;
 
 typedef struct
@@ -38,6 +44,7 @@ struct _EvtEventList
   char         *error;
   gulong        changed_id;
   guint         loading : 1;
+  guint         compact : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -51,6 +58,7 @@ enum {
   PROP_LOADING,
   PROP_ERROR,
   PROP_N_ITEMS,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -68,6 +76,7 @@ snapshot_clear (Snapshot *snapshot)
   g_clear_pointer (&snapshot->items, g_ptr_array_unref);
   g_clear_pointer (&snapshot->by_id, g_hash_table_unref);
   g_clear_pointer (&snapshot->entries, g_array_unref);
+  g_clear_pointer (&snapshot->rows, evt_event_rows_unref);
 }
 
 /* Reference counted: a load still running in a worker thread reads the snapshot
@@ -76,6 +85,23 @@ static void
 snapshot_unref (Snapshot *snapshot)
 {
   g_atomic_rc_box_release_full (snapshot, (GDestroyNotify) snapshot_clear);
+}
+
+static Snapshot *
+snapshot_new_compact (EvtEventRows *rows)
+{
+  Snapshot *snapshot = g_atomic_rc_box_new0 (Snapshot);
+
+  snapshot->rows = rows;
+  return snapshot;
+}
+
+static guint
+snapshot_get_n_items (Snapshot *snapshot)
+{
+  if (snapshot->rows != NULL)
+    return evt_event_rows_get_n_rows (snapshot->rows);
+  return snapshot->items->len;
 }
 
 static Snapshot *
@@ -199,6 +225,7 @@ typedef struct
   EvtStore *store;
   EvtQuery *query;
   Snapshot *previous;   /* shown when the load started, read only */
+  gboolean  compact;
 } LoadData;
 
 static void
@@ -224,7 +251,20 @@ load_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  events = evt_store_query (data->store, data->query, &error);
+  if (data->compact)
+    {
+      EvtEventRows *rows = evt_store_query_rows (data->store, data->query, cancellable, &error);
+
+      g_clear_pointer (&data->previous, snapshot_unref);
+      if (rows == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, snapshot_new_compact (rows),
+                               (GDestroyNotify) snapshot_unref);
+      return;
+    }
+
+  events = evt_store_query_cancellable (data->store, data->query, cancellable, &error);
   if (events == NULL)
     {
       g_task_return_error (task, error);
@@ -271,7 +311,7 @@ load_thread (GTask        *task,
 static guint
 get_n_items (GListModel *model)
 {
-  return EVT_EVENT_LIST (model)->snapshot->items->len;
+  return snapshot_get_n_items (EVT_EVENT_LIST (model)->snapshot);
 }
 
 static gpointer
@@ -280,9 +320,27 @@ get_item (GListModel *model,
 {
   EvtEventList *self = EVT_EVENT_LIST (model);
 
-  if (position >= self->snapshot->items->len)
+  if (position >= snapshot_get_n_items (self->snapshot))
     return NULL;
+  if (self->snapshot->rows != NULL)
+    return evt_event_rows_make_event (self->snapshot->rows, position);
   return g_object_ref (g_ptr_array_index (self->snapshot->items, position));
+}
+
+/* Whether the item at @i of @a and the one at @j of @b are the same event, unchanged. */
+static gboolean
+same_item (Snapshot *a,
+           guint     i,
+           Snapshot *b,
+           guint     j)
+{
+  if (a->rows != NULL && b->rows != NULL)
+    return evt_event_rows_get_id (a->rows, i) == evt_event_rows_get_id (b->rows, j) &&
+           evt_event_rows_get_fingerprint (a->rows, i) ==
+           evt_event_rows_get_fingerprint (b->rows, j);
+  if (a->items != NULL && b->items != NULL)
+    return a->items->pdata[i] == b->items->pdata[j];
+  return FALSE;
 }
 
 static void
@@ -344,13 +402,13 @@ query_done (GObject      *object,
 
   /* Only the range that changed, unchanged events being the same objects. A reload
    * that changed nothing still says so, with an empty change. */
-  old_len = old->items->len;
-  new_len = snapshot->items->len;
+  old_len = snapshot_get_n_items (old);
+  new_len = snapshot_get_n_items (snapshot);
   for (prefix = 0; prefix < MIN (old_len, new_len); prefix++)
-    if (old->items->pdata[prefix] != snapshot->items->pdata[prefix])
+    if (!same_item (old, prefix, snapshot, prefix))
       break;
   for (suffix = 0; suffix < MIN (old_len, new_len) - prefix; suffix++)
-    if (old->items->pdata[old_len - 1 - suffix] != snapshot->items->pdata[new_len - 1 - suffix])
+    if (!same_item (old, old_len - 1 - suffix, snapshot, new_len - 1 - suffix))
       break;
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               old_len - prefix - suffix, new_len - prefix - suffix);
@@ -387,6 +445,7 @@ evt_event_list_reload (EvtEventList *self)
   data->store = g_object_ref (self->store);
   data->query = evt_query_copy (self->query);
   data->previous = g_atomic_rc_box_acquire (self->snapshot);
+  data->compact = self->compact;
 
   /* The task holds the list, which is freed when the query returns. */
   task = g_task_new (self, self->cancellable, query_done, NULL);
@@ -462,7 +521,11 @@ evt_event_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->snapshot->items->len);
+      g_value_set_uint (value, snapshot_get_n_items (self->snapshot));
+      break;
+
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
       break;
 
     default:
@@ -482,6 +545,15 @@ evt_event_list_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_COMPACT:
+      self->compact = g_value_get_boolean (value);
+      if (self->compact)
+        {
+          g_clear_pointer (&self->snapshot, snapshot_unref);
+          self->snapshot = snapshot_new_compact (evt_event_rows_new ());
+        }
       break;
 
     default:
@@ -524,6 +596,12 @@ evt_event_list_class_init (EvtEventListClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -548,6 +626,102 @@ evt_event_list_new (EvtStore *store)
   g_return_val_if_fail (EVT_IS_STORE (store), NULL);
 
   return g_object_new (EVT_TYPE_EVENT_LIST, "store", store, NULL);
+}
+
+/**
+ * evt_event_list_new_compact:
+ * @store: an open store
+ *
+ * Creates an empty compact list, for many events: it keeps the store's compact
+ * answer (#EvtEventRows) and makes each item when asked for, with the fields a list
+ * shows only (see evt_event_rows_make_event()), a new object each time.
+ *
+ * Returns: (transfer full): a new list
+ */
+EvtEventList *
+evt_event_list_new_compact (EvtStore *store)
+{
+  g_return_val_if_fail (EVT_IS_STORE (store), NULL);
+
+  return g_object_new (EVT_TYPE_EVENT_LIST, "store", store, "compact", TRUE, NULL);
+}
+
+/**
+ * evt_event_list_get_compact:
+ * @self: a list
+ *
+ * Returns: whether @self is a compact list
+ */
+gboolean
+evt_event_list_get_compact (EvtEventList *self)
+{
+  g_return_val_if_fail (EVT_IS_EVENT_LIST (self), FALSE);
+
+  return self->compact;
+}
+
+/**
+ * evt_event_list_get_id:
+ * @self: a list
+ * @position: an item's position
+ *
+ * Returns: the id of the event at @position, without making its item
+ */
+gint64
+evt_event_list_get_id (EvtEventList *self,
+                       guint         position)
+{
+  g_return_val_if_fail (EVT_IS_EVENT_LIST (self), 0);
+  g_return_val_if_fail (position < snapshot_get_n_items (self->snapshot), 0);
+
+  if (self->snapshot->rows != NULL)
+    return evt_event_rows_get_id (self->snapshot->rows, position);
+  return evt_event_get_id (g_ptr_array_index (self->snapshot->items, position));
+}
+
+/**
+ * evt_event_list_get_fingerprint:
+ * @self: a list
+ * @position: an item's position
+ *
+ * Returns: a hash of the fields of the event at @position: the same from one load
+ *   to the next if the event did not change
+ */
+guint64
+evt_event_list_get_fingerprint (EvtEventList *self,
+                                guint         position)
+{
+  g_return_val_if_fail (EVT_IS_EVENT_LIST (self), 0);
+  g_return_val_if_fail (position < snapshot_get_n_items (self->snapshot), 0);
+
+  if (self->snapshot->rows != NULL)
+    return evt_event_rows_get_fingerprint (self->snapshot->rows, position);
+  return g_array_index (self->snapshot->entries, Entry, position).fingerprint;
+}
+
+/**
+ * evt_event_list_find:
+ * @self: a list
+ * @id: an event's id
+ * @position: (out) (optional): where the event is
+ *
+ * Returns: %TRUE if the event with @id is in the list
+ */
+gboolean
+evt_event_list_find (EvtEventList *self,
+                     gint64        id,
+                     guint        *position)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (EVT_IS_EVENT_LIST (self), FALSE);
+
+  if (self->snapshot->rows != NULL)
+    return evt_event_rows_find (self->snapshot->rows, id, position);
+  entry = g_hash_table_lookup (self->snapshot->by_id, &id);
+  if (entry != NULL && position != NULL)
+    *position = entry->position;
+  return entry != NULL;
 }
 
 /**

@@ -19,7 +19,23 @@ G_BEGIN_DECLS
  * visibility: an EvtVisibility, or -1 for any.
  * search: full-text search over title, city, venue, organiser, partners,
  *         description and notes, case and accent insensitive, words as prefixes.
+ * sort/descending: the order of the answer, by one column of the list of events
+ *         (texts as people read them: case-insensitive, in the locale's order),
+ *         ties broken by start, title and id; the default is by start, ascending.
  */
+typedef enum
+{
+  EVT_QUERY_SORT_START,
+  EVT_QUERY_SORT_TITLE,
+  EVT_QUERY_SORT_KIND,          /* by the kind's label */
+  EVT_QUERY_SORT_CITY,          /* no city first */
+  EVT_QUERY_SORT_SECTORS,       /* by the sectors' names, in the store's order */
+  EVT_QUERY_SORT_STATUS,        /* in the order of EvtStatus */
+  EVT_QUERY_SORT_PARTICIPANTS,  /* participations not cancelled */
+  EVT_QUERY_SORT_LEADS,         /* leads, then open leads with a follow-up due */
+  EVT_QUERY_N_SORTS
+} EvtQuerySort;
+
 typedef struct
 {
   GDate   from;
@@ -29,6 +45,8 @@ typedef struct
   char  **sectors;
   int     visibility;
   char   *search;
+  EvtQuerySort sort;
+  gboolean     descending;
 } EvtQuery;
 
 GType     evt_query_get_type     (void) G_GNUC_CONST;

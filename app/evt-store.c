@@ -32,6 +32,7 @@ struct _EvtStore
   gboolean      changed;
   GMainContext *context;
   GThread      *thread;    /* that made the store: where "changed" is emitted */
+  GHashTable   *statements; /* SQL → sqlite3_stmt: queries prepared once, see prepare_cached() */
 };
 
 G_DEFINE_TYPE (EvtStore, evt_store, G_TYPE_OBJECT)
@@ -411,6 +412,14 @@ prepare (EvtStore    *self,
   return stmt;
 }
 
+static sqlite3_stmt *prepare_cached (EvtStore    *self,
+                                     const char  *sql,
+                                     GError     **error);
+static void release_cached (sqlite3_stmt *stmt);
+static void sort_key_func (sqlite3_context  *context,
+                           int               argc,
+                           sqlite3_value   **argv);
+
 static void
 finalize_stmt (sqlite3_stmt *stmt)
 {
@@ -562,6 +571,7 @@ evt_store_finalize (GObject *object)
 
   g_warn_if_fail (self->depth == 0);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -918,6 +928,9 @@ evt_store_open (EvtStore      *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function_v2 (self->db, "evt_sort_key", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sort_key_func, NULL, NULL, NULL);
 
   /* Read before anything writes, so that a foreign, corrupt or newer file is
    * refused without a byte of it changing. */
@@ -1170,6 +1183,7 @@ run_event_query (EvtStore      *self,
 
 static EvtEvent *
 get_one_event (EvtStore    *self,
+               gboolean     wait,
                const char  *where,
                gint64       id,
                const char  *uid,
@@ -1178,14 +1192,21 @@ get_one_event (EvtStore    *self,
 {
   g_autofree char *sql = g_strconcat ("SELECT " EVENT_COLUMNS " FROM events e WHERE ",
                                       where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) events = NULL;
 
   if (!check_open (self, error))
     return NULL;
 
-  g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, sql, error);
+  if (wait)
+    g_rec_mutex_lock (&self->lock);
+  else if (!g_rec_mutex_trylock (&self->lock))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
+                           _("The database is busy"));
+      return NULL;
+    }
+  stmt = prepare_cached (self, sql, error);
   if (stmt != NULL)
     {
       if (uid != NULL)
@@ -1196,8 +1217,8 @@ get_one_event (EvtStore    *self,
       else
         sqlite3_bind_int64 (stmt, 1, id);
       events = run_event_query (self, stmt, error);
+      release_cached (stmt);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
   g_rec_mutex_unlock (&self->lock);
 
   if (events == NULL)
@@ -1233,7 +1254,29 @@ evt_store_get_event (EvtStore  *self,
 {
   g_return_val_if_fail (EVT_IS_STORE (self), NULL);
 
-  return get_one_event (self, "e.id = ?1", id, NULL, NULL, error);
+  return get_one_event (self, TRUE, "e.id = ?1", id, NULL, NULL, error);
+}
+
+/**
+ * evt_store_try_get_event:
+ * @self: a store
+ * @id: the event's id
+ * @error: return location for a #GError
+ *
+ * Does evt_store_get_event() unless another thread holds the store (a query, a
+ * write), for a UI thread that must never wait.
+ *
+ * Returns: (transfer full) (nullable): the event, or %NULL with
+ *   %G_IO_ERROR_WOULD_BLOCK when the store is busy, or %EVT_STORE_ERROR_NOT_FOUND
+ */
+EvtEvent *
+evt_store_try_get_event (EvtStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  g_return_val_if_fail (EVT_IS_STORE (self), NULL);
+
+  return get_one_event (self, FALSE, "e.id = ?1", id, NULL, NULL, error);
 }
 
 /**
@@ -1256,7 +1299,7 @@ evt_store_get_occurrence (EvtStore    *self,
   g_return_val_if_fail (EVT_IS_STORE (self), NULL);
   g_return_val_if_fail (uid != NULL, NULL);
 
-  return get_one_event (self,
+  return get_one_event (self, TRUE,
                         "e.uid = ?1 AND ifnull (e.recurrence_id, '') = ifnull (?2, '')",
                         0, uid, recurrence_id, error);
 }
@@ -1373,13 +1416,392 @@ status_string (int value)
   return evt_status_to_string (value);
 }
 
+/* Sorting */
+
+/* evt_sort_key (text): a key whose bytes sort as people read the texts, case-insensitive
+ * and in the locale's order (what GtkStringSorter does), worked out once a row. */
+static void
+sort_key_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *folded = NULL;
+  char *key;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  folded = g_utf8_casefold (text, -1);
+  key = g_utf8_collate_key (folded, -1);
+  sqlite3_result_blob (context, key, (int) strlen (key), g_free);
+}
+
+typedef struct
+{
+  const char *label;
+  int         value;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  g_autofree char *fa = g_utf8_casefold (((const Ranked *) a)->label, -1);
+  g_autofree char *fb = g_utf8_casefold (((const Ranked *) b)->label, -1);
+
+  return g_utf8_collate (fa, fb);
+}
+
+/* CASE column WHEN 'nick' THEN rank ... END, ranked in the order of the labels, or in
+ * the order of the enum without @get_label. */
+static void
+append_label_rank (GString    *sql,
+                   const char *column,
+                   guint       n_values,
+                   const char *(*to_string) (int),
+                   const char *(*get_label) (int))
+{
+  g_autofree Ranked *ranked = g_new0 (Ranked, n_values);
+
+  for (guint i = 0; i < n_values; i++)
+    ranked[i] = (Ranked) { get_label != NULL ? get_label ((int) i) : NULL, (int) i };
+  if (get_label != NULL)
+    qsort (ranked, n_values, sizeof (Ranked), compare_ranked);
+
+  g_string_append_printf (sql, "CASE %s", column);
+  for (guint i = 0; i < n_values; i++)
+    /* Fixed identifiers from our own enums, never user text. */
+    g_string_append_printf (sql, " WHEN '%s' THEN %u", to_string (ranked[i].value), i);
+  g_string_append_printf (sql, " ELSE %u END", n_values);
+}
+
+static const char *
+kind_label (int value)
+{
+  return evt_kind_get_label (value);
+}
+
+/* The ORDER BY of @query: its column, then start, title and id. */
+static void
+append_order (GString        *sql,
+              const EvtQuery *query)
+{
+  EvtQuerySort sort = query != NULL ? query->sort : EVT_QUERY_SORT_START;
+  const char *dir = query != NULL && query->descending ? " DESC" : "";
+
+  g_string_append (sql, " ORDER BY ");
+  switch (sort)
+    {
+    case EVT_QUERY_SORT_TITLE:
+      g_string_append_printf (sql, "evt_sort_key (e.title)%s, ", dir);
+      break;
+
+    case EVT_QUERY_SORT_KIND:
+      append_label_rank (sql, "e.kind", EVT_N_KINDS, kind_string, kind_label);
+      g_string_append_printf (sql, "%s, ", dir);
+      break;
+
+    case EVT_QUERY_SORT_CITY:
+      g_string_append_printf (sql, "evt_sort_key (ifnull (e.city, ''))%s, ", dir);
+      break;
+
+    case EVT_QUERY_SORT_SECTORS:
+      g_string_append_printf (sql, "evt_sort_key ((SELECT ifnull (group_concat (name, :separator), '')"
+                                   " FROM (SELECT s.name FROM event_sectors es"
+                                   " JOIN sectors s ON s.id = es.sector_id"
+                                   " WHERE es.event_id = e.id ORDER BY s.position, s.slug)))%s, ",
+                              dir);
+      break;
+
+    case EVT_QUERY_SORT_STATUS:
+      append_label_rank (sql, "e.status", EVT_N_STATUSES, status_string, NULL);
+      g_string_append_printf (sql, "%s, ", dir);
+      break;
+
+    case EVT_QUERY_SORT_PARTICIPANTS:
+      /* As evt_people_summarise_events() counts them. */
+      g_string_append_printf (sql, "(SELECT count (*) FROM participations pa"
+                                   " WHERE pa.event_id = e.id AND pa.state != 'cancelled')%s, ",
+                              dir);
+      break;
+
+    case EVT_QUERY_SORT_LEADS:
+      /* Leads, then among equal counts those with more follow-ups due by today. */
+      g_string_append_printf (sql, "(SELECT count (*) * 1000 + min (ifnull (sum (l.state = 'open'"
+                                   " AND l.follow_up <= :today), 0), 999)"
+                                   " FROM leads l WHERE l.event_id = e.id)%s, ", dir);
+      break;
+
+    case EVT_QUERY_SORT_START:
+    case EVT_QUERY_N_SORTS:
+    default:
+      g_string_append_printf (sql, "e.start%s, ", dir);
+      break;
+    }
+  g_string_append (sql, "e.start, e.title COLLATE NOCASE, e.id");
+}
+
+/* Queries */
+
+#define ROW_COLUMNS \
+  "e.id, e.uid, e.title, e.kind, e.status, e.status_reason, e.all_day, e.start, e.end," \
+  " e.tzid, e.original_start, e.original_end, e.venue, e.city, e.country," \
+  " (SELECT group_concat (slug, ',') FROM" \
+  "   (SELECT s.slug FROM event_sectors es JOIN sectors s ON s.id = es.sector_id" \
+  "    WHERE es.event_id = e.id ORDER BY s.position, s.slug))"
+
+/* A query's SQL and the values of its parameters. */
+typedef struct
+{
+  GString *sql;
+  char    *from;
+  char    *to;
+  char    *fts;
+  char    *today;
+} QuerySql;
+
+static void
+query_sql_clear (QuerySql *q)
+{
+  if (q->sql != NULL)
+    g_string_free (q->sql, TRUE);
+  g_free (q->from);
+  g_free (q->to);
+  g_free (q->fts);
+  g_free (q->today);
+}
+
+static void
+build_query_sql (QuerySql       *q,
+                 const char     *columns,
+                 const EvtQuery *query)
+{
+  q->sql = g_string_new ("SELECT ");
+  g_string_append (q->sql, columns);
+  g_string_append (q->sql, " FROM events e WHERE 1");
+
+  if (query != NULL)
+    {
+      if (g_date_valid (&query->from))
+        {
+          q->from = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&query->from),
+                                     g_date_get_month (&query->from),
+                                     g_date_get_day (&query->from));
+          /* A timed event ending at midnight does not reach that day. */
+          g_string_append (q->sql, " AND (e.end = :from OR e.end > :from || 'T00:00:00')");
+        }
+      if (g_date_valid (&query->to))
+        {
+          GDate next = query->to;
+
+          /* "start < next day" also catches timed starts on the last day. */
+          g_date_add_days (&next, 1);
+          q->to = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&next),
+                                   g_date_get_month (&next), g_date_get_day (&next));
+          g_string_append (q->sql, " AND e.start < :to");
+        }
+      append_mask_filter (q->sql, "e.status", query->statuses, EVT_N_STATUSES,
+                          status_string);
+      append_mask_filter (q->sql, "e.kind", query->kinds, EVT_N_KINDS, kind_string);
+      if (query->visibility >= 0)
+        g_string_append (q->sql, " AND e.visibility = :visibility");
+      if (query->sectors != NULL && query->sectors[0] != NULL)
+        {
+          g_string_append (q->sql, " AND e.id IN (SELECT es.event_id FROM event_sectors es"
+                                   " JOIN sectors s ON s.id = es.sector_id WHERE s.slug IN (");
+          for (guint i = 0; query->sectors[i] != NULL; i++)
+            g_string_append_printf (q->sql, "%s:sector%u", i > 0 ? ", " : "", i);
+          g_string_append (q->sql, "))");
+        }
+      if (query->search != NULL)
+        {
+          q->fts = fts_query_from_text (query->search);
+          if (q->fts != NULL)
+            g_string_append (q->sql, " AND e.id IN (SELECT rowid FROM events_fts"
+                                     " WHERE events_fts MATCH :search)");
+        }
+      if (query->sort == EVT_QUERY_SORT_LEADS)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          q->today = g_date_time_format (now, "%Y-%m-%d");
+        }
+    }
+  append_order (q->sql, query);
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    bind_text (stmt, index, value);
+}
+
+static void
+bind_query (sqlite3_stmt   *stmt,
+            const QuerySql *q,
+            const EvtQuery *query)
+{
+  bind_named (stmt, ":from", q->from);
+  bind_named (stmt, ":to", q->to);
+  bind_named (stmt, ":search", q->fts);
+  bind_named (stmt, ":today", q->today);
+  /* Translators: between the names of an event's sectors */
+  bind_named (stmt, ":separator", _(", "));
+  if (query != NULL && query->visibility >= 0)
+    bind_named (stmt, ":visibility", evt_visibility_to_string (query->visibility));
+  if (query != NULL && query->sectors != NULL)
+    for (guint i = 0; query->sectors[i] != NULL; i++)
+      {
+        g_autofree char *name = g_strdup_printf (":sector%u", i);
+
+        bind_named (stmt, name, query->sectors[i]);
+      }
+}
+
+/* Prepared statements of queries, kept for the next call with the same SQL (the same
+ * filters and order): typing a search runs the same statement again and again. */
+#define MAX_CACHED_STATEMENTS 32
+
+static void
+finalize_cached (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+prepare_cached (EvtStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              finalize_cached);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      evt_store_set_sqlite_error (self, _("cannot prepare a statement"), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (g_hash_table_size (self->statements) >= MAX_CACHED_STATEMENTS)
+    g_hash_table_remove_all (self->statements);
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Done with a cached statement: ready for the next call, holding no value. */
+static void
+release_cached (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* SQLite calls this every thousand steps of a statement: a cancelled query stops at
+ * once (the step returns SQLITE_INTERRUPT), and gives the store's lock back. */
+static int
+on_progress (void *data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+static void
+watch_cancellable (EvtStore     *self,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, on_progress, cancellable);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+}
+
+static void
+set_step_error (EvtStore     *self,
+                int           rc,
+                GCancellable *cancellable,
+                const char   *what,
+                GError      **error)
+{
+  if (rc == SQLITE_INTERRUPT || g_cancellable_is_cancelled (cancellable))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
+  else
+    evt_store_set_sqlite_error (self, what, error);
+}
+
+/**
+ * evt_store_query_cancellable:
+ * @self: a store
+ * @query: (nullable): what to read, %NULL for every event
+ * @cancellable: (nullable): stops the query, even halfway through its statement
+ * @error: return location for a #GError
+ *
+ * Reads the matching events, in the order of @query (by start then title by default).
+ *
+ * Returns: (transfer container) (element-type EvtEvent): the events, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when @cancellable was cancelled
+ */
+GPtrArray *
+evt_store_query_cancellable (EvtStore        *self,
+                             const EvtQuery  *query,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  QuerySql q = { NULL, };
+  g_autoptr(GPtrArray) events = NULL;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (EVT_IS_STORE (self), NULL);
+
+  if (!check_open (self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  build_query_sql (&q, EVENT_COLUMNS, query);
+
+  g_rec_mutex_lock (&self->lock);
+  stmt = prepare_cached (self, q.sql->str, error);
+  if (stmt != NULL)
+    {
+      events = g_ptr_array_new_with_free_func (g_object_unref);
+      bind_query (stmt, &q, query);
+      watch_cancellable (self, cancellable);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (events, event_from_row (stmt));
+      watch_cancellable (self, NULL);
+      if (rc != SQLITE_DONE)
+        {
+          set_step_error (self, rc, cancellable, _("cannot read events"), error);
+          g_clear_pointer (&events, g_ptr_array_unref);
+        }
+      release_cached (stmt);
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  query_sql_clear (&q);
+  return g_steal_pointer (&events);
+}
+
 /**
  * evt_store_query:
  * @self: a store
  * @query: (nullable): what to read, %NULL for every event
  * @error: return location for a #GError
  *
- * Reads the matching events, sorted by start then title.
+ * Reads the matching events, in the order of @query (by start then title by default).
  *
  * Returns: (transfer container) (element-type EvtEvent): the events
  */
@@ -1388,88 +1810,336 @@ evt_store_query (EvtStore        *self,
                  const EvtQuery  *query,
                  GError         **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " EVENT_COLUMNS " FROM events e WHERE 1");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *fts = NULL;
-  GPtrArray *events = NULL;
+  return evt_store_query_cancellable (self, query, NULL, error);
+}
+
+/* Compact answers */
+
+typedef struct
+{
+  gint64      id;
+  guint64     fingerprint;
+  const char *uid;
+  const char *title;
+  const char *status_reason;
+  const char *start;
+  const char *end;
+  const char *tzid;
+  const char *original_start;
+  const char *original_end;
+  const char *venue;
+  const char *city;
+  const char *country;
+  const char *sectors;    /* slugs, comma-separated */
+  guint8      kind;
+  guint8      status;
+  guint8      all_day;
+} Row;
+
+struct _EvtEventRows
+{
+  GArray       *rows;     /* Row */
+  GStringChunk *strings;  /* what the rows point to */
+};
+
+G_DEFINE_BOXED_TYPE (EvtEventRows, evt_event_rows, evt_event_rows_ref, evt_event_rows_unref)
+
+static void
+event_rows_clear (EvtEventRows *rows)
+{
+  g_clear_pointer (&rows->rows, g_array_unref);
+  g_clear_pointer (&rows->strings, g_string_chunk_free);
+}
+
+/**
+ * evt_event_rows_new:
+ *
+ * Returns: (transfer full): an answer without rows
+ */
+EvtEventRows *
+evt_event_rows_new (void)
+{
+  EvtEventRows *rows = g_atomic_rc_box_new0 (EvtEventRows);
+
+  rows->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  rows->strings = g_string_chunk_new (64 * 1024);
+  return rows;
+}
+
+/**
+ * evt_event_rows_ref:
+ * @rows: an answer
+ *
+ * Returns: (transfer full): @rows
+ */
+EvtEventRows *
+evt_event_rows_ref (EvtEventRows *rows)
+{
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (rows);
+}
+
+/**
+ * evt_event_rows_unref:
+ * @rows: (nullable): an answer
+ *
+ * Releases a reference; the last one frees @rows.
+ */
+void
+evt_event_rows_unref (EvtEventRows *rows)
+{
+  if (rows != NULL)
+    g_atomic_rc_box_release_full (rows, (GDestroyNotify) event_rows_clear);
+}
+
+static guint64
+fnv_text (guint64     hash,
+          const char *text)
+{
+  /* NULL and "" differ; the terminator separates one field from the next. */
+  if (text == NULL)
+    text = "\xff";
+  for (const guchar *p = (const guchar *) text; ; p++)
+    {
+      hash ^= *p;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+      if (*p == '\0')
+        break;
+    }
+  return hash;
+}
+
+/* Strings that many events share (dates, places, time zones, sectors) are kept once. */
+static const char *
+chunk_text (GStringChunk *chunk,
+            sqlite3_stmt *stmt,
+            int           col,
+            gboolean      shared)
+{
+  const char *text = column_text (stmt, col);
+
+  if (text == NULL)
+    return NULL;
+  return shared ? g_string_chunk_insert_const (chunk, text) : g_string_chunk_insert (chunk, text);
+}
+
+static void
+add_row (EvtEventRows *rows,
+         sqlite3_stmt *stmt)
+{
+  Row row = { 0, };
+  EvtKind kind = EVT_KIND_OTHER;
+  EvtStatus status = EVT_STATUS_TENTATIVE;
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  int n_columns = sqlite3_column_count (stmt);
+
+  for (int c = 0; c < n_columns; c++)
+    hash = fnv_text (hash, column_text (stmt, c));
+
+  row.id = sqlite3_column_int64 (stmt, 0);
+  row.fingerprint = hash;
+  row.uid = chunk_text (rows->strings, stmt, 1, FALSE);
+  row.title = chunk_text (rows->strings, stmt, 2, FALSE);
+  evt_kind_from_string (column_text (stmt, 3), &kind);
+  evt_status_from_string (column_text (stmt, 4), &status);
+  row.kind = kind;
+  row.status = status;
+  row.status_reason = chunk_text (rows->strings, stmt, 5, TRUE);
+  row.all_day = sqlite3_column_int (stmt, 6) != 0;
+  row.start = chunk_text (rows->strings, stmt, 7, TRUE);
+  row.end = chunk_text (rows->strings, stmt, 8, TRUE);
+  row.tzid = chunk_text (rows->strings, stmt, 9, TRUE);
+  row.original_start = chunk_text (rows->strings, stmt, 10, TRUE);
+  row.original_end = chunk_text (rows->strings, stmt, 11, TRUE);
+  row.venue = chunk_text (rows->strings, stmt, 12, TRUE);
+  row.city = chunk_text (rows->strings, stmt, 13, TRUE);
+  row.country = chunk_text (rows->strings, stmt, 14, TRUE);
+  row.sectors = chunk_text (rows->strings, stmt, 15, TRUE);
+  g_array_append_val (rows->rows, row);
+}
+
+/**
+ * evt_store_query_rows:
+ * @self: a store
+ * @query: (nullable): what to read, %NULL for every event
+ * @cancellable: (nullable): stops the query, even halfway through its statement
+ * @error: return location for a #GError
+ *
+ * Reads the matching events, in the order of @query, as compact rows: for a list
+ * of many events (see #EvtEventRows).
+ *
+ * Returns: (transfer full): the rows, or %NULL with %G_IO_ERROR_CANCELLED when
+ *   @cancellable was cancelled
+ */
+EvtEventRows *
+evt_store_query_rows (EvtStore        *self,
+                      const EvtQuery  *query,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  QuerySql q = { NULL, };
+  g_autoptr(EvtEventRows) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (EVT_IS_STORE (self), NULL);
 
-  if (!check_open (self, error))
+  if (!check_open (self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (query != NULL)
-    {
-      if (g_date_valid (&query->from))
-        {
-          from = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&query->from),
-                                  g_date_get_month (&query->from),
-                                  g_date_get_day (&query->from));
-          /* A timed event ending at midnight does not reach that day. */
-          g_string_append (sql, " AND (e.end = :from OR e.end > :from || 'T00:00:00')");
-        }
-      if (g_date_valid (&query->to))
-        {
-          GDate next = query->to;
-
-          /* "start < next day" also catches timed starts on the last day. */
-          g_date_add_days (&next, 1);
-          to = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&next),
-                                g_date_get_month (&next), g_date_get_day (&next));
-          g_string_append (sql, " AND e.start < :to");
-        }
-      append_mask_filter (sql, "e.status", query->statuses, EVT_N_STATUSES,
-                          status_string);
-      append_mask_filter (sql, "e.kind", query->kinds, EVT_N_KINDS, kind_string);
-      if (query->visibility >= 0)
-        g_string_append (sql, " AND e.visibility = :visibility");
-      if (query->sectors != NULL && query->sectors[0] != NULL)
-        {
-          g_string_append (sql, " AND e.id IN (SELECT es.event_id FROM event_sectors es"
-                                " JOIN sectors s ON s.id = es.sector_id WHERE s.slug IN (");
-          for (guint i = 0; query->sectors[i] != NULL; i++)
-            g_string_append_printf (sql, "%s:sector%u", i > 0 ? ", " : "", i);
-          g_string_append (sql, "))");
-        }
-      if (query->search != NULL)
-        {
-          fts = fts_query_from_text (query->search);
-          if (fts != NULL)
-            g_string_append (sql, " AND e.id IN (SELECT rowid FROM events_fts"
-                                  " WHERE events_fts MATCH :search)");
-        }
-    }
-  g_string_append (sql, " ORDER BY e.start, e.title COLLATE NOCASE, e.id");
+  build_query_sql (&q, ROW_COLUMNS, query);
 
   g_rec_mutex_lock (&self->lock);
-
-  stmt = prepare (self, sql->str, error);
+  stmt = prepare_cached (self, q.sql->str, error);
   if (stmt != NULL)
     {
-      if (from != NULL)
-        bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from);
-      if (to != NULL)
-        bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to);
-      if (query != NULL && query->visibility >= 0)
-        bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":visibility"),
-                   evt_visibility_to_string (query->visibility));
-      if (query != NULL && query->sectors != NULL)
-        for (guint i = 0; query->sectors[i] != NULL; i++)
-          {
-            g_autofree char *name = g_strdup_printf (":sector%u", i);
-            bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), query->sectors[i]);
-          }
-      if (fts != NULL)
-        bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":search"), fts);
-      events = run_event_query (self, stmt, error);
+      rows = evt_event_rows_new ();
+      bind_query (stmt, &q, query);
+      watch_cancellable (self, cancellable);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        add_row (rows, stmt);
+      watch_cancellable (self, NULL);
+      if (rc != SQLITE_DONE)
+        {
+          set_step_error (self, rc, cancellable, _("cannot read events"), error);
+          g_clear_pointer (&rows, evt_event_rows_unref);
+        }
+      release_cached (stmt);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   g_rec_mutex_unlock (&self->lock);
 
-  return events;
+  query_sql_clear (&q);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * evt_event_rows_get_n_rows:
+ * @rows: an answer
+ *
+ * Returns: how many events it has
+ */
+guint
+evt_event_rows_get_n_rows (EvtEventRows *rows)
+{
+  g_return_val_if_fail (rows != NULL, 0);
+
+  return rows->rows->len;
+}
+
+/**
+ * evt_event_rows_get_id:
+ * @rows: an answer
+ * @position: a row
+ *
+ * Returns: the id of that row's event
+ */
+gint64
+evt_event_rows_get_id (EvtEventRows *rows,
+                       guint         position)
+{
+  g_return_val_if_fail (rows != NULL, 0);
+  g_return_val_if_fail (position < rows->rows->len, 0);
+
+  return g_array_index (rows->rows, Row, position).id;
+}
+
+/**
+ * evt_event_rows_get_fingerprint:
+ * @rows: an answer
+ * @position: a row
+ *
+ * Returns: a hash of every field of the row: equal from one answer to the next
+ *   if the event did not change
+ */
+guint64
+evt_event_rows_get_fingerprint (EvtEventRows *rows,
+                                guint         position)
+{
+  g_return_val_if_fail (rows != NULL, 0);
+  g_return_val_if_fail (position < rows->rows->len, 0);
+
+  return g_array_index (rows->rows, Row, position).fingerprint;
+}
+
+/**
+ * evt_event_rows_find:
+ * @rows: an answer
+ * @id: an event's id
+ * @position: (out) (optional): where its row is
+ *
+ * Returns: %TRUE if the event is in @rows
+ */
+gboolean
+evt_event_rows_find (EvtEventRows *rows,
+                     gint64        id,
+                     guint        *position)
+{
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  for (guint i = 0; i < rows->rows->len; i++)
+    if (g_array_index (rows->rows, Row, i).id == id)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * evt_event_rows_make_event:
+ * @rows: an answer
+ * @position: a row
+ *
+ * Makes the event of a row, with the fields a list shows only: not for editing.
+ *
+ * Returns: (transfer full): a new event
+ */
+EvtEvent *
+evt_event_rows_make_event (EvtEventRows *rows,
+                           guint         position)
+{
+  const Row *row;
+  EvtEvent *event;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) ostart = NULL;
+  g_autoptr(GDateTime) oend = NULL;
+  g_auto(GStrv) sectors = NULL;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (position < rows->rows->len, NULL);
+
+  row = &g_array_index (rows->rows, Row, position);
+  event = evt_event_new ();
+  evt_event_set_id (event, row->id);
+  evt_event_set_uid (event, row->uid);
+  evt_event_set_title (event, row->title);
+  evt_event_set_kind (event, row->kind);
+  evt_event_set_status (event, row->status);
+  evt_event_set_status_reason (event, row->status_reason);
+
+  tz = g_time_zone_new_identifier (row->tzid);
+  if (tz == NULL)
+    tz = g_time_zone_new_identifier (EVT_DEFAULT_TIMEZONE);
+  evt_event_set_timezone (event, row->tzid);
+  start = parse_local_iso (row->start, tz);
+  end = parse_local_iso (row->end, tz);
+  evt_event_set_dates (event, row->all_day, start, end);
+  ostart = parse_local_iso (row->original_start, tz);
+  oend = parse_local_iso (row->original_end, tz);
+  evt_event_set_original_dates (event, ostart, oend);
+
+  evt_event_set_venue (event, row->venue);
+  evt_event_set_city (event, row->city);
+  evt_event_set_country (event, row->country);
+  if (row->sectors != NULL)
+    sectors = g_strsplit (row->sectors, ",", -1);
+  evt_event_set_sectors (event, (const char * const *) sectors);
+
+  return event;
 }
 
 static void
@@ -1484,7 +2154,7 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  events = evt_store_query (source_object, task_data, &error);
+  events = evt_store_query_cancellable (source_object, task_data, cancellable, &error);
   if (events != NULL)
     g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
   else

@@ -625,21 +625,34 @@ test_activate_and_select (Fixture       *fixture,
   g_signal_connect (fixture->view, "notify::selected", G_CALLBACK (count_notify), &n_notified);
 
   /* Enter on a row (the action of the column view's inner list) activates that row's
-   * event. */
+   * event, read in full from the store (the rows have the list's fields only). */
   g_assert_true (gtk_widget_activate_action (inner_list_view (column_view),
                                              "list.activate-item", "u", position));
+  wait_for_view (fixture->view);
   g_assert_nonnull (activated);
   g_assert_cmpstr (evt_event_get_uid (activated), ==, uid);
   g_assert_cmpstr (evt_event_get_title (activated), ==, "Micronora");
+  g_assert_cmpstr (evt_event_get_organiser (activated), ==, "Micronora");
+  g_assert_cmpstr (evt_event_get_description (activated), ==,
+                   evt_event_get_description (g_ptr_array_index (fixture->all, position)));
 
-  /* Selecting it makes it the view's "selected" event. */
+  /* Selecting it makes it the view's "selected" event, in full too. */
   g_assert_null (evt_list_view_get_selected (fixture->view));
   g_assert_cmpuint (n_notified, ==, 0);
   gtk_selection_model_select_item (selection, position, TRUE);
+  wait_for_view (fixture->view);
   selected = evt_list_view_get_selected (fixture->view);
   g_assert_nonnull (selected);
   g_assert_cmpstr (evt_event_get_uid (selected), ==, uid);
+  g_assert_cmpstr (evt_event_get_description (selected), ==,
+                   evt_event_get_description (activated));
   g_assert_cmpuint (n_notified, ==, 1);
+
+  /* Enter on the selected row opens the very event selected. */
+  g_clear_object (&activated);
+  g_assert_true (gtk_widget_activate_action (inner_list_view (column_view),
+                                             "list.activate-item", "u", position));
+  g_assert_true (activated == selected);
 
   /* Sorted by title, Micronora moves: the selection follows it to its new row. */
   gtk_column_view_sort_by_column (column_view,

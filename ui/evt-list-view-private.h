@@ -30,7 +30,9 @@ void                  evt_list_view_set_sectors     (EvtListView   *self,
 gboolean              evt_list_view_has_filters     (EvtListView   *self);
 
 EvtEventList         *evt_list_view_get_event_list  (EvtListView   *self);
-/* The events in the order shown (the column view's items are rows that show them). */
+/* The events in the order shown (the column view's items are rows that show them):
+ * the view's compact EvtEventList, items made when asked for with the list's fields
+ * only; an empty model before a store is set. */
 GListModel           *evt_list_view_get_model       (EvtListView   *self);
 GtkColumnView        *evt_list_view_get_column_view (EvtListView   *self);
 GtkColumnViewColumn  *evt_list_view_get_column      (EvtListView   *self,

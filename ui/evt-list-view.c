@@ -19,12 +19,18 @@
 /*
  * Rows that outlive reloads.
  *
+ * The store filters and sorts in a worker thread (the column view's sort order goes
+ * into the query) and answers compact rows; the UI thread only swaps the answer in,
+ * with one items-changed, and makes events for the rows on screen.
+ *
  * GTK 4.8's list views keep some two hundred rows alive and build a new row, with
  * every widget of every cell, for any item they have not shown before, destroying
  * the old ones. A search that changes the events on screen would rebuild them all,
  * several tens of ms of the UI thread. So the column view is given EvtListRow
- * items, one per position, which stay when the events move: a reload or a sort step
- * only changes the event of each row alive, and its cells update their labels.
+ * items, one per position, which stay when the events move: a reload only changes
+ * the event of each row alive whose event is another or was edited (by id and
+ * fingerprint), and its cells update their labels. Only the rows alive hold an
+ * event: a hundred thousand events are never a hundred thousand objects.
  */
 
 #define EVT_TYPE_LIST_ROW (evt_list_row_get_type ())
@@ -34,7 +40,9 @@ struct _EvtListRow
 {
   GObject   parent_instance;
 
-  EvtEvent *event;
+  EvtEvent *event;        /* with the list's fields only, see evt_event_list_new_compact() */
+  gint64    id;
+  guint64   fingerprint;
   guint     position;
 };
 
@@ -103,18 +111,17 @@ evt_list_row_set_event (EvtListRow *self,
     g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_EVENT]);
 }
 
-/* The row at each position of "model" (a GListModel of EvtEvent), as long as
- * someone holds it; items-changed only when the number of items changes. */
+/* The row at each position of "model" (an EvtEventList), as long as someone holds
+ * it; items-changed only when the number of items changes. */
 #define EVT_TYPE_LIST_ROW_MODEL (evt_list_row_model_get_type ())
 G_DECLARE_FINAL_TYPE (EvtListRowModel, evt_list_row_model, EVT, LIST_ROW_MODEL, GObject)
 
 struct _EvtListRowModel
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  GListModel *model;
-  GPtrArray  *rows;      /* EvtListRow alive, weakly, by position; NULL elsewhere */
-  guint       dirty_from; /* rows from there on show stale events; G_MAXUINT: none */
+  EvtEventList *model;
+  GPtrArray    *rows;    /* EvtListRow alive, weakly, by position; NULL elsewhere */
 };
 
 static void row_model_iface_init (GListModelInterface *iface);
@@ -169,9 +176,11 @@ row_model_get_item (GListModel *model,
   if (row != NULL)
     return g_object_ref (row);
 
-  event = g_list_model_get_item (self->model, position);
+  event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
   row = g_object_new (EVT_TYPE_LIST_ROW, NULL);
   row->event = g_steal_pointer (&event);
+  row->id = evt_event_list_get_id (self->model, position);
+  row->fingerprint = evt_event_list_get_fingerprint (self->model, position);
   row->position = position;
   g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
   self->rows->pdata[position] = row;
@@ -198,28 +207,25 @@ forget_row (EvtListRowModel *self,
   self->rows->pdata[position] = NULL;
 }
 
-static gboolean
-is_sorting (GListModel *model)
-{
-  return GTK_IS_SORT_LIST_MODEL (model) &&
-         gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0;
-}
-
 static void
-update_rows (EvtListRowModel *self)
+update_rows (EvtListRowModel *self,
+             guint            from)
 {
-  for (guint i = self->dirty_from; i < self->rows->len; i++)
+  for (guint i = from; i < self->rows->len; i++)
     {
       EvtListRow *row = self->rows->pdata[i];
+      g_autoptr(EvtEvent) event = NULL;
 
-      if (row != NULL)
-        {
-          g_autoptr(EvtEvent) event = g_list_model_get_item (self->model, i);
+      if (row == NULL ||
+          (row->id == evt_event_list_get_id (self->model, i) &&
+           row->fingerprint == evt_event_list_get_fingerprint (self->model, i)))
+        continue;
 
-          evt_list_row_set_event (row, event);
-        }
+      event = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      row->id = evt_event_list_get_id (self->model, i);
+      row->fingerprint = evt_event_list_get_fingerprint (self->model, i);
+      evt_list_row_set_event (row, event);
     }
-  self->dirty_from = G_MAXUINT;
 }
 
 static void
@@ -237,12 +243,8 @@ on_model_items_changed (EvtListRowModel *self,
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, new_len);
 
-  /* From @position on, what each row shows may have moved. While a sort goes on
-   * a step at a time, the rows wait for its end: each step would move the events
-   * of every row on screen, to show orders nobody asked for. */
-  self->dirty_from = MIN (self->dirty_from, position);
-  if (!is_sorting (model))
-    update_rows (self);
+  /* From @position on, what each row shows may have moved. */
+  update_rows (self, position);
 
   if (old_len != new_len)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_len - common,
@@ -250,17 +252,8 @@ on_model_items_changed (EvtListRowModel *self,
 }
 
 static void
-on_model_pending_changed (EvtListRowModel *self,
-                          GParamSpec      *pspec,
-                          GListModel      *model)
-{
-  if (!is_sorting (model) && self->dirty_from != G_MAXUINT)
-    update_rows (self);
-}
-
-static void
 evt_list_row_model_set_model (EvtListRowModel *self,
-                              GListModel      *model)
+                              EvtEventList    *model)
 {
   guint removed = self->rows->len;
 
@@ -268,10 +261,7 @@ evt_list_row_model_set_model (EvtListRowModel *self,
     return;
 
   if (self->model != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
-      g_signal_handlers_disconnect_by_func (self->model, on_model_pending_changed, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
   for (guint i = 0; i < self->rows->len; i++)
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, 0);
@@ -281,10 +271,7 @@ evt_list_row_model_set_model (EvtListRowModel *self,
     {
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_items_changed),
                                 self);
-      if (GTK_IS_SORT_LIST_MODEL (model))
-        g_signal_connect_swapped (model, "notify::pending",
-                                  G_CALLBACK (on_model_pending_changed), self);
-      g_ptr_array_set_size (self->rows, g_list_model_get_n_items (model));
+      g_ptr_array_set_size (self->rows, g_list_model_get_n_items (G_LIST_MODEL (model)));
     }
 
   if (removed > 0 || self->rows->len > 0)
@@ -354,7 +341,7 @@ evt_list_row_model_class_init (EvtListRowModelClass *klass)
 
   row_model_properties[ROW_MODEL_PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
+                         EVT_TYPE_EVENT_LIST,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
@@ -365,7 +352,6 @@ static void
 evt_list_row_model_init (EvtListRowModel *self)
 {
   self->rows = g_ptr_array_new ();
-  self->dirty_from = G_MAXUINT;
 }
 
 struct _EvtListView
@@ -392,13 +378,22 @@ struct _EvtListView
   gboolean             search_pending;  /* typed, not yet in the query */
   guint                search_idle;
   gboolean             syncing_checks;
+  /* The order, from the column view's sorter, put into the query too. */
+  EvtQuerySort         sort;
+  gboolean             descending;
 
-  /* The selected event, followed by its id when the rows show other events (a
-   * reload, a sort): the row selected is then unselected, and the event found
-   * again once the list is sorted. */
+  /* The selected event, read in full from the store by id in a worker thread (the
+   * rows' events have the list's fields only), and followed by its id when the rows
+   * show other events (a reload): the row selected is then unselected, and the
+   * event found again in the new answer. */
   EvtEvent            *selected;
+  gint64               selected_id;           /* 0: none */
+  guint64              selected_fingerprint;  /* of the row when it was read */
+  GCancellable        *selected_cancellable;  /* while it is read */
+  GCancellable        *activate_cancellable;  /* while an activated event is read */
   gboolean             replacing;
   gboolean             restore_pending;
+  GListModel          *no_events;             /* the model without a store */
 
   guint                spinner_source;
   char                *count_text;
@@ -425,7 +420,6 @@ struct _EvtListView
   GtkButton           *empty_button;
   GtkSingleSelection  *selection;
   EvtListRowModel     *row_model;
-  GtkSortListModel    *sort_model;
   /* People: the participant and lead counts, two more columns. */
   EvtPeopleColumns    *people_columns;
 };
@@ -451,43 +445,78 @@ static guint signals[N_SIGNALS];
 
 static void update_busy (EvtListView *self);
 
-/* Sort keys, for the sorters declared in the .ui file. Each is called once an item
- * per sort, in the incremental sort's time slices. */
+/* Sorting.
+ *
+ * The store sorts (in the worker thread that reads the events), by the column the
+ * user chose: the column view must tell which one. GTK 4.8 has no API for the
+ * primary sort column, so each column's sorter is a probe: it never sorts items,
+ * and answers for its column what the probe asks, which the column view's sorter
+ * passes on from its primary column, inverted when descending. A first question
+ * (every column says "less") gives the order, the next ones the column's index,
+ * a bit each. */
 
-static gint64
-start_sort_key (EvtEvent *event,
-                gpointer  user_data)
-{
-  GDateTime *start = event != NULL ? evt_event_get_start (event) : NULL;
+#define N_SORT_COLUMNS (EVT_LIST_N_COLUMNS + 2)  /* the people columns, participants and leads */
+#define N_PROBE_BITS   3
 
-  return start != NULL ? g_date_time_to_unix (start) : G_MAXINT64;
-}
+G_STATIC_ASSERT (N_SORT_COLUMNS <= (1 << N_PROBE_BITS));
+G_STATIC_ASSERT ((int) EVT_QUERY_SORT_START == (int) EVT_LIST_COLUMN_DATES);
+G_STATIC_ASSERT ((int) EVT_QUERY_SORT_STATUS == (int) EVT_LIST_COLUMN_STATUS);
+G_STATIC_ASSERT ((int) EVT_QUERY_SORT_PARTICIPANTS == EVT_LIST_N_COLUMNS);
+G_STATIC_ASSERT ((int) EVT_QUERY_SORT_LEADS == EVT_LIST_N_COLUMNS + 1);
 
-static char *
-kind_sort_key (EvtEvent *event,
-               gpointer  user_data)
-{
-  if (event == NULL)
-    return NULL;
-
-  return g_strdup (evt_kind_get_label (evt_event_get_kind (event)));
-}
-
-/* GtkStringSorter refuses NULL: an event without a city sorts first. */
-static char *
-city_sort_key (EvtEvent *event,
-               gpointer  user_data)
-{
-  const char *city = event != NULL ? evt_event_get_city (event) : NULL;
-
-  return g_strdup (city != NULL ? city : "");
-}
+static int probe_question = -1;   /* -1: not probing; 0: the order; 1...: a bit */
 
 static int
-status_sort_key (EvtEvent *event,
-                 gpointer  user_data)
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  return event != NULL ? (int) evt_event_get_status (event) : 0;
+  guint index = GPOINTER_TO_UINT (user_data);
+
+  if (probe_question < 0)
+    return GTK_ORDERING_EQUAL;
+  if (probe_question == 0)
+    return GTK_ORDERING_SMALLER;
+  return (index & (1u << (probe_question - 1))) != 0 ? GTK_ORDERING_SMALLER
+                                                     : GTK_ORDERING_LARGER;
+}
+
+static void
+set_probe_sorter (GtkColumnViewColumn *column,
+                  guint                index)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_compare,
+                                                             GUINT_TO_POINTER (index), NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+/* The primary sort column of @column_view and its order; %FALSE if none. */
+static gboolean
+probe_sort (GtkColumnView *column_view,
+            EvtQuerySort  *sort,
+            gboolean      *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (column_view);
+  GtkOrdering order;
+  guint index = 0;
+
+  probe_question = 0;
+  order = gtk_sorter_compare (sorter, column_view, sorter);
+  for (int bit = 0; order != GTK_ORDERING_EQUAL && bit < N_PROBE_BITS; bit++)
+    {
+      probe_question = bit + 1;
+      if ((gtk_sorter_compare (sorter, column_view, sorter) == GTK_ORDERING_SMALLER) ==
+          (order == GTK_ORDERING_SMALLER))
+        index |= 1u << bit;
+    }
+  probe_question = -1;
+
+  if (order == GTK_ORDERING_EQUAL || index >= N_SORT_COLUMNS)
+    return FALSE;
+  *sort = (EvtQuerySort) index;
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
 }
 
 /* The names of @event's sectors, comma-separated, as the Sectors column shows them. */
@@ -513,19 +542,6 @@ format_sector_names (EvtListView *self,
     }
 
   return g_string_free (names, FALSE);
-}
-
-static char *
-sectors_sort_key (EvtEvent *event,
-                  gpointer  user_data)
-{
-  char *names;
-
-  if (event == NULL)
-    return NULL;
-
-  names = format_sector_names (EVT_LIST_VIEW (user_data), event);
-  return names != NULL ? names : g_strdup ("");
 }
 
 /* Cells */
@@ -1111,8 +1127,27 @@ update_query (EvtListView *self)
   query->kinds = self->kinds;
   query->sectors = g_strdupv (self->sector_filter);
   query->search = is_blank (self->search) ? NULL : g_strdup (self->search);
+  query->sort = self->sort;
+  query->descending = self->descending;
 
   evt_event_list_set_query (self->list, query);
+}
+
+/* A header was clicked (or the order set in code): the store sorts anew. */
+static void
+on_sorter_changed (EvtListView *self)
+{
+  EvtQuerySort sort = EVT_QUERY_SORT_START;
+  gboolean descending = FALSE;
+
+  probe_sort (self->column_view, &sort, &descending);
+  if (sort == self->sort && descending == self->descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  update_query (self);
+  update_busy (self);
 }
 
 /* The filter bar */
@@ -1502,8 +1537,9 @@ evt_list_view_is_busy (EvtListView *self)
 
   return self->search_pending ||
          self->restore_pending ||
-         (self->list != NULL && evt_event_list_get_loading (self->list)) ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+         self->selected_cancellable != NULL ||
+         self->activate_cancellable != NULL ||
+         (self->list != NULL && evt_event_list_get_loading (self->list));
 }
 
 static gboolean
@@ -1592,9 +1628,7 @@ update_count (EvtListView *self)
 static void
 update_busy (EvtListView *self)
 {
-  gboolean busy = self->list != NULL &&
-                  (evt_event_list_get_loading (self->list) ||
-                   gtk_sort_list_model_get_pending (self->sort_model) > 0);
+  gboolean busy = self->list != NULL && evt_event_list_get_loading (self->list);
 
   if (busy)
     {
@@ -1622,79 +1656,186 @@ set_selected (EvtListView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* Reading events in full, by id, in a worker thread. */
+
+static void
+read_event_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  EvtStore *store = g_task_get_task_data (task);
+  GError *error = NULL;
+  EvtEvent *event;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  event = evt_store_get_event (store, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task),
+                                                                            "evt-id")),
+                               &error);
+  if (event != NULL)
+    g_task_return_pointer (task, event, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_event_async (EvtListView         *self,
+                  gint64               id,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, NULL);
+
+  g_task_set_source_tag (task, read_event_async);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  /* Ids are rowids: positive, and far below what a pointer holds on 64 bits. */
+  g_object_set_data (G_OBJECT (task), "evt-id", GSIZE_TO_POINTER ((gsize) id));
+  g_task_run_in_thread (task, read_event_thread);
+}
+
+static void
+selected_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  EvtListView *self = EVT_LIST_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtEvent) event = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->selected_cancellable);
+  /* Deleted meanwhile: the next reload unselects its row. */
+  if (event == NULL)
+    self->selected_id = 0;
+  set_selected (self, event);
+  update_busy (self);
+}
+
+/* Reads an event in full at once if the store is free (a read by id is quick), or
+ * returns %NULL with G_IO_ERROR_WOULD_BLOCK: the UI thread never waits for a query
+ * or a write of another thread. */
+static EvtEvent *
+try_read_event (EvtListView  *self,
+                gint64        id,
+                GError      **error)
+{
+  return evt_store_try_get_event (self->store, id, error);
+}
+
+/* Reads the event of @row in full and makes it "selected" once read. */
+static void
+select_row (EvtListView *self,
+            EvtListRow  *row)
+{
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (row->id == self->selected_id && row->fingerprint == self->selected_fingerprint &&
+      (self->selected != NULL || self->selected_cancellable != NULL))
+    return;
+
+  g_cancellable_cancel (self->selected_cancellable);
+  g_clear_object (&self->selected_cancellable);
+  /* Actions never apply to the event selected before while this one is read. */
+  if (self->selected != NULL && evt_event_get_id (self->selected) != row->id)
+    set_selected (self, NULL);
+
+  self->selected_id = row->id;
+  self->selected_fingerprint = row->fingerprint;
+  if (self->store == NULL)
+    return;
+
+  event = try_read_event (self, row->id, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      if (event == NULL)
+        self->selected_id = 0;
+      set_selected (self, event);
+      return;
+    }
+
+  self->selected_cancellable = g_cancellable_new ();
+  read_event_async (self, row->id, self->selected_cancellable, selected_read);
+  update_busy (self);
+}
+
+static void
+unselect (EvtListView *self)
+{
+  g_cancellable_cancel (self->selected_cancellable);
+  g_clear_object (&self->selected_cancellable);
+  self->selected_id = 0;
+  set_selected (self, NULL);
+}
+
 static void
 on_selected_item_changed (EvtListView *self)
 {
   EvtListRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  /* Unselected because the rows moved: the event comes back when sorted. */
+  /* Unselected because the rows moved: the event comes back when found. */
   if (row == NULL && (self->replacing || self->restore_pending))
     return;
 
-  set_selected (self, row != NULL ? row->event : NULL);
+  if (row == NULL)
+    unselect (self);
+  else
+    select_row (self, row);
 }
 
-/* Finds the selected event in the sorted list, by its id: after a reload it is
- * another object. */
+/* Finds the selected event in the new answer, by its id. */
 static void
 restore_selection (EvtListView *self)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  gint64 id;
-  guint n_items;
+  guint position;
 
   self->restore_pending = FALSE;
-  if (self->selected == NULL)
+  if (self->selected_id == 0)
     return;
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
     return;
 
-  id = evt_event_get_id (self->selected);
-  n_items = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(EvtEvent) event = g_list_model_get_item (model, i);
-
-      if (evt_event_get_id (event) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-
-  set_selected (self, NULL);
+  if (self->list != NULL && evt_event_list_find (self->list, self->selected_id, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    unselect (self);
 }
 
 static void
 maybe_restore_selection (EvtListView *self)
 {
-  if (self->restore_pending &&
-      !evt_event_list_get_loading (self->list) &&
-      gtk_sort_list_model_get_pending (self->sort_model) == 0)
+  if (self->restore_pending && !evt_event_list_get_loading (self->list))
     restore_selection (self);
+  update_busy (self);
 }
 
-/* Around the row model's handler of the sorted events' changes. */
+/* Around the row model's handler of the list's changes. */
 static void
-on_sorted_items_changed_before (EvtListView *self)
+on_list_items_changed_before (EvtListView *self)
 {
   self->replacing = TRUE;
 }
 
-/* After the rows changed what they show: the selected row may show another event. */
+/* After the rows changed what they show: the selected row may show another event,
+ * or the same one edited. */
 static void
 check_selection (EvtListView *self)
 {
   EvtListRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (row != NULL && row->event != self->selected)
+  if (row != NULL && row->id != self->selected_id)
     {
       self->replacing = TRUE;
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
     }
+  else if (row != NULL)
+    select_row (self, row);
   self->replacing = FALSE;
 
-  if (self->selected != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL)
+  if (self->selected_id != 0 && gtk_single_selection_get_selected_item (self->selection) == NULL)
     {
       self->restore_pending = TRUE;
       if (self->list != NULL)
@@ -1703,14 +1844,9 @@ check_selection (EvtListView *self)
 }
 
 static void
-on_sorted_items_changed_after (EvtListView *self)
-{
-  check_selection (self);
-}
-
-static void
 on_list_items_changed (EvtListView *self)
 {
+  check_selection (self);
   update_count (self);
   update_page (self);
 }
@@ -1724,24 +1860,57 @@ on_list_loading_changed (EvtListView *self)
 }
 
 static void
-on_sort_pending_changed (EvtListView *self)
+activated_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  EvtListView *self = EVT_LIST_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtEvent) event = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->activate_cancellable);
   update_busy (self);
-  /* The rows show the sorted events now (the row model's handler ran first). */
-  if (gtk_sort_list_model_get_pending (self->sort_model) == 0)
-    check_selection (self);
-  maybe_restore_selection (self);
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
+/* The event of a row is read in full before it is opened, unless it is the selected
+ * one, read already. */
 static void
 on_column_view_activate (EvtListView   *self,
                          guint          position,
                          GtkColumnView *column_view)
 {
   g_autoptr(EvtListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (row != NULL && row->event != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, row->event);
+  if (row == NULL || self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->activate_cancellable);
+  g_clear_object (&self->activate_cancellable);
+  if (self->selected != NULL && row->id == self->selected_id &&
+      row->fingerprint == self->selected_fingerprint && self->selected_cancellable == NULL)
+    {
+      g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
+      return;
+    }
+
+  event = try_read_event (self, row->id, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      if (event != NULL)
+        g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+      return;
+    }
+
+  self->activate_cancellable = g_cancellable_new ();
+  read_event_async (self, row->id, self->activate_cancellable, activated_read);
+  update_busy (self);
 }
 
 static void
@@ -1880,10 +2049,15 @@ disconnect_store (EvtListView *self)
   g_clear_object (&self->sectors_cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_cancellable_cancel (self->selected_cancellable);
+  g_clear_object (&self->selected_cancellable);
+  g_cancellable_cancel (self->activate_cancellable);
+  g_clear_object (&self->activate_cancellable);
+  self->selected_id = 0;
   if (self->list != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->list, self);
-      gtk_sort_list_model_set_model (self->sort_model, NULL);
+      evt_list_row_model_set_model (self->row_model, NULL);
     }
   g_clear_object (&self->list);
   g_clear_object (&self->store);
@@ -1899,12 +2073,16 @@ evt_list_view_dispose (GObject *object)
   g_clear_handle_id (&self->search_idle, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->selected);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sorter_changed, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_LIST_VIEW);
   /* The filter bar and the separator are not bound to fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->people_columns);
+  g_clear_object (&self->no_events);
 
   G_OBJECT_CLASS (evt_list_view_parent_class)->dispose (object);
 }
@@ -2076,13 +2254,7 @@ evt_list_view_class_init (EvtListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtListView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, EvtListView, selection);
   gtk_widget_class_bind_template_child (widget_class, EvtListView, row_model);
-  gtk_widget_class_bind_template_child (widget_class, EvtListView, sort_model);
 
-  gtk_widget_class_bind_template_callback (widget_class, start_sort_key);
-  gtk_widget_class_bind_template_callback (widget_class, kind_sort_key);
-  gtk_widget_class_bind_template_callback (widget_class, city_sort_key);
-  gtk_widget_class_bind_template_callback (widget_class, status_sort_key);
-  gtk_widget_class_bind_template_callback (widget_class, sectors_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, setup_label_cell);
   gtk_widget_class_bind_template_callback (widget_class, setup_dates_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_dates_cell);
@@ -2135,19 +2307,21 @@ evt_list_view_init (EvtListView *self)
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  /* The row model's handlers between the view's, so that a selection the rows lose
-   * is told apart from one the user cleared. */
-  g_signal_connect_swapped (self->sort_model, "items-changed",
-                            G_CALLBACK (on_sorted_items_changed_before), self);
-  evt_list_row_model_set_model (self->row_model, G_LIST_MODEL (self->sort_model));
-  g_signal_connect_swapped (self->sort_model, "items-changed",
-                            G_CALLBACK (on_sorted_items_changed_after), self);
-  g_signal_connect_swapped (self->sort_model, "notify::pending",
-                            G_CALLBACK (on_sort_pending_changed), self);
+  self->no_events = G_LIST_MODEL (g_list_store_new (EVT_TYPE_EVENT));
+
+  /* Every column sorts, in the store. */
+  for (guint i = 0; i < EVT_LIST_N_COLUMNS; i++)
+    set_probe_sorter (self->columns[i], i);
+  set_probe_sorter (evt_people_columns_get_participants_column (self->people_columns),
+                    EVT_QUERY_SORT_PARTICIPANTS);
+  set_probe_sorter (evt_people_columns_get_leads_column (self->people_columns),
+                    EVT_QUERY_SORT_LEADS);
 
   /* Dates in order until the user clicks another header. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[EVT_LIST_COLUMN_DATES],
                                   GTK_SORT_ASCENDING);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sorter_changed), self);
 
   fill_fixed_choices (self);
   fill_sector_choices (self);
@@ -2207,9 +2381,13 @@ evt_list_view_set_store (EvtListView *self,
       self->store = g_object_ref (store);
       self->store_changed_id = g_signal_connect_swapped (store, "changed",
                                                          G_CALLBACK (load_sectors), self);
-      self->list = evt_event_list_new (store);
+      self->list = evt_event_list_new_compact (store);
 
-      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->list));
+      /* The row model's handler between the view's, so that a selection the rows
+       * lose is told apart from one the user cleared. */
+      g_signal_connect_swapped (self->list, "items-changed",
+                                G_CALLBACK (on_list_items_changed_before), self);
+      evt_list_row_model_set_model (self->row_model, self->list);
       g_signal_connect_swapped (self->list, "items-changed",
                                 G_CALLBACK (on_list_items_changed), self);
       g_signal_connect_swapped (self->list, "notify::loading",
@@ -2405,7 +2583,7 @@ evt_list_view_get_model (EvtListView *self)
 {
   g_return_val_if_fail (EVT_IS_LIST_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return self->list != NULL ? G_LIST_MODEL (self->list) : self->no_events;
 }
 
 GtkColumnView *
