@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -155,6 +156,12 @@ on_communicated (GObject      *source,
   g_object_unref (task);
 }
 
+static gint64
+timeval_us (const struct timeval *tv)
+{
+  return (gint64) tv->tv_sec * G_USEC_PER_SEC + tv->tv_usec;
+}
+
 static gboolean
 on_timeout (gpointer user_data)
 {
@@ -170,7 +177,10 @@ on_timeout (gpointer user_data)
  * @error: return location for a #GError
  *
  * Runs @argv with isolated XDG folders and EVENTAIL_BENCH_START set to the clock just
- * before the spawn, and collects the "bench KEY VALUE" lines it prints.
+ * before the spawn, and collects the "bench KEY VALUE" lines it prints. "cpu-ms" is
+ * added: the processor time (user and system, every thread) the child used from its
+ * spawn to its exit, which other work on the machine does not inflate as it does the
+ * wall-clock times.
  *
  * Returns: (transfer full): KEY → VALUE, or %NULL if the child failed
  */
@@ -190,6 +200,9 @@ bench_run_child (BenchSetup          *setup,
   g_autofree char *out = NULL;
   g_autofree char *start = NULL;
   g_auto(GStrv) lines = NULL;
+  struct rusage usage_before, usage_after;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  double cpu_ms;
   guint timeout_id;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -210,6 +223,7 @@ bench_run_child (BenchSetup          *setup,
       g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
     }
 
+  getrusage (RUSAGE_CHILDREN, &usage_before);
   start = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   g_subprocess_launcher_setenv (launcher, "EVENTAIL_BENCH_START", start, TRUE);
   child = g_subprocess_launcher_spawnv (launcher, argv, error);
@@ -233,7 +247,14 @@ bench_run_child (BenchSetup          *setup,
       return NULL;
     }
 
+  /* The child has been waited for: its times are in RUSAGE_CHILDREN. */
+  getrusage (RUSAGE_CHILDREN, &usage_after);
+
   values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cpu_ms = (timeval_us (&usage_after.ru_utime) + timeval_us (&usage_after.ru_stime) -
+            timeval_us (&usage_before.ru_utime) - timeval_us (&usage_before.ru_stime)) / 1000.0;
+  g_hash_table_replace (values, g_strdup ("cpu-ms"),
+                        g_strdup (g_ascii_formatd (number, sizeof number, "%.2f", cpu_ms)));
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
