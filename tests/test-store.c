@@ -16,6 +16,7 @@
 #include "evt-demo.h"
 #include "evt-enum-types.h"
 #include "evt-event-list.h"
+#include "evt-people.h"
 #include "evt-event-private.h"
 #include "evt-store-private.h"
 
@@ -2499,6 +2500,486 @@ test_event_list (Fixture       *fixture,
   iterate_until (&weak, FALSE);
 }
 
+/* --- Sorting, compact rows, cancelling ------------------------------------------ */
+
+static int
+collate_folded (const char *a,
+                const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a != NULL ? a : "", -1);
+  g_autofree char *fb = g_utf8_casefold (b != NULL ? b : "", -1);
+
+  return g_utf8_collate (fa, fb);
+}
+
+static char *
+sector_names (GHashTable *names,
+              EvtEvent   *event)
+{
+  const char * const *slugs = evt_event_get_sectors (event);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_hash_table_lookup (names, slugs[i]));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static guint
+lead_key (GHashTable *summaries,
+          gint64      id)
+{
+  const EvtEventSummary *summary = g_hash_table_lookup (summaries, &id);
+
+  return summary != NULL ? summary->n_leads * 1000 + MIN (summary->n_due, 999) : 0;
+}
+
+/* How @a and @b compare on the column of @sort, worked out here from the fields, the
+ * sector names and the people summaries, independently of the store's SQL. */
+static int
+compare_on (EvtQuerySort  sort,
+            EvtEvent     *a,
+            EvtEvent     *b,
+            GHashTable   *names,
+            GHashTable   *summaries)
+{
+  switch (sort)
+    {
+    case EVT_QUERY_SORT_START:
+      return g_date_time_compare (evt_event_get_start (a), evt_event_get_start (b));
+    case EVT_QUERY_SORT_TITLE:
+      return collate_folded (evt_event_get_title (a), evt_event_get_title (b));
+    case EVT_QUERY_SORT_KIND:
+      return collate_folded (evt_kind_get_label (evt_event_get_kind (a)),
+                             evt_kind_get_label (evt_event_get_kind (b)));
+    case EVT_QUERY_SORT_CITY:
+      return collate_folded (evt_event_get_city (a), evt_event_get_city (b));
+    case EVT_QUERY_SORT_SECTORS:
+      {
+        g_autofree char *na = sector_names (names, a);
+        g_autofree char *nb = sector_names (names, b);
+
+        return collate_folded (na, nb);
+      }
+    case EVT_QUERY_SORT_STATUS:
+      return (int) evt_event_get_status (a) - (int) evt_event_get_status (b);
+    case EVT_QUERY_SORT_PARTICIPANTS:
+      {
+        gint64 ia = evt_event_get_id (a), ib = evt_event_get_id (b);
+        const EvtEventSummary *sa = g_hash_table_lookup (summaries, &ia);
+        const EvtEventSummary *sb = g_hash_table_lookup (summaries, &ib);
+        guint na = sa != NULL ? sa->n_participants : 0;
+        guint nb = sb != NULL ? sb->n_participants : 0;
+
+        return na < nb ? -1 : na > nb;
+      }
+    case EVT_QUERY_SORT_LEADS:
+      {
+        guint na = lead_key (summaries, evt_event_get_id (a));
+        guint nb = lead_key (summaries, evt_event_get_id (b));
+
+        return na < nb ? -1 : na > nb;
+      }
+    case EVT_QUERY_N_SORTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Participations and leads on three sample events, so that those columns sort. */
+static void
+add_people (EvtStore *store,
+            gint64    two,
+            gint64    one,
+            gint64    leads)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 orgs[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Organisation %u", i);
+      g_autoptr(EvtOrganisation) org = evt_organisation_new (name);
+
+      g_assert_true (evt_people_save_organisation (store, org, &error));
+      g_assert_no_error (error);
+      orgs[i] = evt_organisation_get_id (org);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      /* Two on @two, one on @one, and a cancelled one on @one that does not count. */
+      g_autoptr(EvtParticipation) part = evt_participation_new (i < 2 ? two : one);
+
+      evt_participation_set_organisation_id (part, orgs[i < 2 ? i : i - 2]);
+      evt_participation_set_state (part, i == 3 ? EVT_PARTICIPATION_STATE_CANCELLED
+                                                : EVT_PARTICIPATION_STATE_CONFIRMED);
+      g_assert_true (evt_people_save_participation (store, part, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      /* Three on @leads (one due), one on @one, not due. */
+      g_autoptr(EvtLead) lead = evt_lead_new (i < 2 ? leads : one);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, i == 0 ? -3 : 10);
+      g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+      evt_lead_set_subject (lead, "Capteurs");
+      evt_lead_set_organisation_name (lead, "Bourgogne Implants");
+      evt_lead_set_follow_up (lead, iso);
+      evt_lead_set_state (lead, EVT_LEAD_STATE_OPEN);
+      g_assert_true (evt_people_save_lead (store, lead, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_query_sort (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) sectors = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) summaries = NULL;
+  guint n_added = 0;
+
+  g_assert_true (evt_demo_load (fixture->store, &n_added, &error));
+  g_assert_no_error (error);
+  all = evt_store_query (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, 10);
+  add_people (fixture->store, evt_event_get_id (g_ptr_array_index (all, 3)),
+              evt_event_get_id (g_ptr_array_index (all, 7)),
+              evt_event_get_id (g_ptr_array_index (all, 5)));
+  summaries = evt_people_summarise_events (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  sectors = evt_store_list_sectors (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      EvtSector *sector = g_ptr_array_index (sectors, i);
+
+      g_hash_table_insert (names, sector->slug, sector->name);
+    }
+
+  for (EvtQuerySort sort = 0; sort < EVT_QUERY_N_SORTS; sort++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(EvtQuery) query = evt_query_new ();
+        g_autoptr(GPtrArray) events = NULL;
+        g_autoptr(EvtEventRows) rows = NULL;
+        guint n_ties = 0;
+
+        query->sort = sort;
+        query->descending = descending;
+        events = evt_store_query (fixture->store, query, &error);
+        g_assert_no_error (error);
+        rows = evt_store_query_rows (fixture->store, query, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (events->len, ==, all->len);
+        g_assert_cmpuint (evt_event_rows_get_n_rows (rows), ==, all->len);
+
+        for (guint i = 0; i < events->len; i++)
+          {
+            EvtEvent *event = g_ptr_array_index (events, i);
+
+            /* The compact rows in the same order. */
+            g_assert_cmpint (evt_event_rows_get_id (rows, i), ==, evt_event_get_id (event));
+            if (i == 0)
+              continue;
+
+            {
+              EvtEvent *previous = g_ptr_array_index (events, i - 1);
+              int cmp = compare_on (sort, previous, event, names, summaries);
+
+              if (descending)
+                g_assert_cmpint (cmp, >=, 0);
+              else
+                g_assert_cmpint (cmp, <=, 0);
+              /* Ties by start (unless that is the column), then title, then id. */
+              if (cmp == 0 && sort != EVT_QUERY_SORT_START)
+                {
+                  n_ties++;
+                  g_assert_cmpint (g_date_time_compare (evt_event_get_start (previous),
+                                                        evt_event_get_start (event)), <=, 0);
+                }
+            }
+          }
+        /* Kinds, statuses and counts repeat: their ties are checked. */
+        if (sort == EVT_QUERY_SORT_KIND || sort == EVT_QUERY_SORT_STATUS ||
+            sort == EVT_QUERY_SORT_PARTICIPANTS)
+          g_assert_cmpuint (n_ties, >, 0);
+      }
+
+  /* The people columns' first events, from the summaries. */
+  {
+    g_autoptr(EvtQuery) query = evt_query_new ();
+    g_autoptr(EvtEventRows) rows = NULL;
+
+    query->sort = EVT_QUERY_SORT_PARTICIPANTS;
+    query->descending = TRUE;
+    rows = evt_store_query_rows (fixture->store, query, NULL, &error);
+    g_assert_cmpint (evt_event_rows_get_id (rows, 0), ==,
+                     evt_event_get_id (g_ptr_array_index (all, 3)));
+    g_assert_cmpint (evt_event_rows_get_id (rows, 1), ==,
+                     evt_event_get_id (g_ptr_array_index (all, 7)));
+    g_clear_pointer (&rows, evt_event_rows_unref);
+    query->sort = EVT_QUERY_SORT_LEADS;
+    rows = evt_store_query_rows (fixture->store, query, NULL, &error);
+    g_assert_cmpint (evt_event_rows_get_id (rows, 0), ==,
+                     evt_event_get_id (g_ptr_array_index (all, 5)));
+    g_assert_cmpint (evt_event_rows_get_id (rows, 1), ==,
+                     evt_event_get_id (g_ptr_array_index (all, 7)));
+  }
+}
+
+/* A compact row makes an event with the list's fields, the same as the full event's,
+ * and none of the others. */
+static void
+test_query_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(EvtEventRows) rows = NULL;
+  g_autoptr(EvtEventRows) again = NULL;
+  guint n_added = 0;
+  guint position = G_MAXUINT;
+
+  g_assert_true (evt_demo_load (fixture->store, &n_added, &error));
+  g_assert_no_error (error);
+  all = evt_store_query (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  rows = evt_store_query_rows (fixture->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evt_event_rows_get_n_rows (rows), ==, all->len);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      EvtEvent *full = g_ptr_array_index (all, i);
+      g_autoptr(EvtEvent) event = evt_event_rows_make_event (rows, i);
+      const char * const *a = evt_event_get_sectors (full);
+      const char * const *b = evt_event_get_sectors (event);
+      g_autofree char *sa = a ? g_strjoinv (",", (char **) a) : NULL;
+      g_autofree char *sb = b ? g_strjoinv (",", (char **) b) : NULL;
+
+      g_assert_cmpint (evt_event_get_id (event), ==, evt_event_get_id (full));
+      g_assert_cmpstr (evt_event_get_uid (event), ==, evt_event_get_uid (full));
+      g_assert_cmpstr (evt_event_get_title (event), ==, evt_event_get_title (full));
+      g_assert_cmpint (evt_event_get_kind (event), ==, evt_event_get_kind (full));
+      g_assert_cmpint (evt_event_get_status (event), ==, evt_event_get_status (full));
+      g_assert_cmpstr (evt_event_get_status_reason (event), ==,
+                       evt_event_get_status_reason (full));
+      g_assert_cmpint (evt_event_get_all_day (event), ==, evt_event_get_all_day (full));
+      g_assert_true (g_date_time_equal (evt_event_get_start (event), evt_event_get_start (full)));
+      g_assert_true (g_date_time_equal (evt_event_get_end (event), evt_event_get_end (full)));
+      g_assert_cmpstr (evt_event_get_timezone (event), ==, evt_event_get_timezone (full));
+      g_assert_cmpstr (evt_event_get_venue (event), ==, evt_event_get_venue (full));
+      g_assert_cmpstr (evt_event_get_city (event), ==, evt_event_get_city (full));
+      g_assert_cmpstr (evt_event_get_country (event), ==, evt_event_get_country (full));
+      g_assert_cmpstr (sb, ==, sa);
+      /* Not in a row: read the event in full to edit it. */
+      g_assert_null (evt_event_get_description (event));
+      g_assert_null (evt_event_get_organiser (event));
+
+      g_assert_true (evt_event_rows_find (rows, evt_event_get_id (full), &position));
+      g_assert_cmpuint (position, ==, i);
+    }
+  g_assert_false (evt_event_rows_find (rows, -1, NULL));
+
+  /* The fingerprint changes with the event it is of, and only with it. */
+  {
+    g_autoptr(EvtEvent) edited = evt_event_copy (g_ptr_array_index (all, 2));
+
+    evt_event_set_city (edited, "Pontarlier");
+    g_assert_true (evt_store_update_event (fixture->store, edited, &error));
+    g_assert_no_error (error);
+    again = evt_store_query_rows (fixture->store, NULL, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      {
+        if (i == 2)
+          g_assert_cmpuint (evt_event_rows_get_fingerprint (again, i), !=,
+                            evt_event_rows_get_fingerprint (rows, i));
+        else
+          g_assert_cmpuint (evt_event_rows_get_fingerprint (again, i), ==,
+                            evt_event_rows_get_fingerprint (rows, i));
+      }
+  }
+}
+
+typedef struct
+{
+  EvtStore     *store;
+  GCancellable *cancellable;
+  gint          started;
+  GError       *error;
+  EvtEventRows *rows;
+} SlowQuery;
+
+static gpointer
+slow_query_thread (gpointer data)
+{
+  SlowQuery *slow = data;
+  g_autoptr(EvtQuery) query = evt_query_new ();
+
+  /* The most work a row: sectors' names, sort keys. */
+  query->sort = EVT_QUERY_SORT_SECTORS;
+  query->descending = TRUE;
+  g_atomic_int_set (&slow->started, 1);
+  slow->rows = evt_store_query_rows (slow->store, query, slow->cancellable, &slow->error);
+  return NULL;
+}
+
+/* A query cancelled halfway through its statement stops at once and gives the store
+ * back: a keystroke never waits behind the query it supersedes. */
+static void
+test_query_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = paris ();
+  g_autoptr(GDateTime) jan1 = g_date_time_new (tz, 2021, 1, 1, 0, 0, 0);
+  const char *slugs[] = { "health", "aerospace", NULL };
+  SlowQuery slow = { fixture->store, g_cancellable_new (), 0, NULL, NULL };
+  GThread *thread;
+  gint64 full_us, start;
+  guint n_busy = 0;
+
+  g_assert_true (evt_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Salon %u", (i * 7919) % 4000);
+      g_autoptr(GDateTime) day = g_date_time_add_days (jan1, i % 365);
+      g_autoptr(EvtEvent) event = make_event (title, "2021-01-01");
+
+      evt_event_set_dates (event, TRUE, day, day);
+      evt_event_set_sectors (event, slugs + (i % 2));
+      g_assert_true (evt_store_insert_event (fixture->store, event, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (evt_store_commit (fixture->store, &error));
+
+  /* Uncancelled, it reads every event. */
+  start = g_get_monotonic_time ();
+  slow_query_thread (&slow);
+  full_us = g_get_monotonic_time () - start;
+  g_assert_no_error (slow.error);
+  g_assert_cmpuint (evt_event_rows_get_n_rows (slow.rows), ==, 4000);
+  g_clear_pointer (&slow.rows, evt_event_rows_unref);
+
+  /* Cancelled once it holds the store (a read by id would then block). */
+  slow.started = 0;
+  thread = g_thread_new ("slow-query", slow_query_thread, &slow);
+  while (!g_atomic_int_get (&slow.started))
+    g_thread_yield ();
+  for (;;)
+    {
+      g_autoptr(EvtEvent) event = evt_store_try_get_event (fixture->store, 1, &error);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          n_busy++;
+          break;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (event);
+    }
+  start = g_get_monotonic_time ();
+  g_cancellable_cancel (slow.cancellable);
+  g_thread_join (thread);
+  g_test_message ("full query %.1f ms, stopped %.1f ms after cancel",
+                  full_us / 1000.0, (g_get_monotonic_time () - start) / 1000.0);
+
+  g_assert_cmpuint (n_busy, ==, 1);
+  g_assert_error (slow.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (slow.rows);
+  /* Stopped well before the end: the store is free again at once. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, MAX (full_us / 2, 1));
+  g_clear_error (&error);
+  {
+    g_autoptr(EvtEvent) event = evt_store_try_get_event (fixture->store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (event);
+  }
+
+  /* And the same statement runs again, whole, next time. */
+  g_clear_error (&slow.error);
+  g_clear_object (&slow.cancellable);
+  slow_query_thread (&slow);
+  g_assert_no_error (slow.error);
+  g_assert_cmpuint (evt_event_rows_get_n_rows (slow.rows), ==, 4000);
+  g_clear_pointer (&slow.rows, evt_event_rows_unref);
+}
+
+/* A compact list makes its items when asked for, a new object each time, and tells
+ * which changed by id and fingerprint. */
+static void
+test_event_list_compact (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EvtEventList) list = NULL;
+  g_autoptr(EvtQuery) query = evt_query_new ();
+  g_autoptr(EvtEvent) first = NULL;
+  g_autoptr(EvtEvent) again = NULL;
+  g_autoptr(EvtEvent) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 fingerprints[7];
+  guint position = 0;
+
+  fill_calendar (fixture->store);
+  list = evt_event_list_new_compact (fixture->store);
+  g_assert_true (evt_event_list_get_compact (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Sorted by title, descending, in the store. */
+  query->sort = EVT_QUERY_SORT_TITLE;
+  query->descending = TRUE;
+  evt_event_list_set_query (list, query);
+  wait_items_changed (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (evt_event_get_title (first), ==, "Webinaire Riposte");
+  /* Made on demand: two objects of the same event, which the list does not keep. */
+  g_assert_true (first != again);
+  g_assert_cmpint (evt_event_get_id (first), ==, evt_event_get_id (again));
+  g_assert_cmpint (evt_event_list_get_id (list, 0), ==, evt_event_get_id (first));
+  g_assert_true (evt_event_list_find (list, evt_event_get_id (first), &position));
+  g_assert_cmpuint (position, ==, 0);
+  {
+    gpointer weak = again;
+
+    g_object_add_weak_pointer (weak, &weak);
+    g_clear_object (&again);
+    g_assert_null (weak);
+  }
+  for (guint i = 0; i < 7; i++)
+    fingerprints[i] = evt_event_list_get_fingerprint (list, i);
+
+  /* An edit changes that event's fingerprint only. */
+  edited = evt_store_get_event (fixture->store, evt_event_list_get_id (list, 3), &error);
+  g_assert_no_error (error);
+  evt_event_set_city (edited, "Besançon");
+  g_assert_true (evt_store_update_event (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  wait_items_changed (list);
+  for (guint i = 0; i < 7; i++)
+    if (i == 3)
+      g_assert_cmpuint (evt_event_list_get_fingerprint (list, i), !=, fingerprints[i]);
+    else
+      g_assert_cmpuint (evt_event_list_get_fingerprint (list, i), ==, fingerprints[i]);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_cmpstr (evt_event_get_city (again), ==, "Besançon");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 7));
+}
+
 /* --- Threads --------------------------------------------------------------------- */
 
 #define N_BATCHES 30
@@ -2733,6 +3214,10 @@ main (int   argc,
   ADD ("demo/load", test_demo);
   ADD ("demo/atomic", test_demo_atomic);
   ADD ("event-list", test_event_list);
+  ADD ("event-list/compact", test_event_list_compact);
+  ADD ("query/sort", test_query_sort);
+  ADD ("query/rows", test_query_rows);
+  ADD ("query/cancel", test_query_cancel);
   ADD ("threads", test_threads);
 
 #undef ADD
