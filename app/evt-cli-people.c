@@ -1943,7 +1943,9 @@ append_outcome_text (GString     *out,
   for (guint i = 0; i < leads->len; i++)
     lead_counts[evt_lead_get_state (g_ptr_array_index (leads, i))]++;
   if (evt_outcome_get_n_leads (outcome) >= 0)
-    leads_text = g_strdup_printf (_("%d (%u open, %u won, %u lost)"),
+    /* TRANSLATORS: the leads of `eventail outcome show`: how many, then how many of
+     * those recorded are in each state: "6 (open: 3, won: 2, lost: 1)" */
+    leads_text = g_strdup_printf (_("%d (open: %u, won: %u, lost: %u)"),
                                   evt_outcome_get_n_leads (outcome),
                                   lead_counts[EVT_LEAD_STATE_OPEN],
                                   lead_counts[EVT_LEAD_STATE_WON],

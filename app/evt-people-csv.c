@@ -607,8 +607,12 @@ check_field_count (const Columns       *columns,
   if (n_fields < columns->n_header_fields)
     {
       g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
-                   _("%u fields instead of %u (a separator is missing, or a line break "
-                     "is outside double quotes)"), n_fields, columns->n_header_fields);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u field instead of %u (a separator is missing, or a line "
+                                "break is outside double quotes)",
+                                "%u fields instead of %u (a separator is missing, or a line "
+                                "break is outside double quotes)", n_fields),
+                   n_fields, columns->n_header_fields);
       return FALSE;
     }
 
@@ -624,9 +628,12 @@ check_field_count (const Columns       *columns,
       else
         separator_name = g_strdup_printf ("“%c”", separator);
       g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
-                   _("%u fields instead of %u (a field holds the separator, %s: put "
-                     "it in double quotes)"), n_fields, columns->n_header_fields,
-                   separator_name);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u field instead of %u (a field holds the separator, %s: "
+                                "put it in double quotes)",
+                                "%u fields instead of %u (a field holds the separator, %s: "
+                                "put it in double quotes)", n_fields),
+                   n_fields, columns->n_header_fields, separator_name);
       return FALSE;
     }
   return TRUE;

@@ -984,7 +984,7 @@ test_followups (Fixture       *f,
 
   r = RUN (f, "outcome", "show", uid);
   assert_status (r, 0, NULL);
-  g_assert_nonnull (strstr (r->out, "3 (2 open, 1 won, 0 lost)"));
+  g_assert_nonnull (strstr (r->out, "3 (open: 2, won: 1, lost: 0)"));
   g_clear_pointer (&r, result_free);
 
   r = RUN (f, "followups", "--until", "2022-13-01");

@@ -1230,6 +1230,21 @@ test_import_bad_rows (Fixture       *f,
   g_assert_cmpint (sql_count (f, "SELECT count(*) FROM organisations"
                                  " WHERE name IN ('Alpha Santé', 'Zeta Horlogerie',"
                                  "                 'Theta Robotique')"), ==, 3);
+
+  /* One field: the singular. */
+  {
+    static const char csv[] = "Nom;Ville;Adhérent\nSolo\nDuo;Dole;oui\n";
+    g_autoptr(EvtImportReport) one = NULL;
+    g_autoptr(GError) error = NULL;
+    EvtImportProblem *problem;
+
+    one = evt_people_import_organisations_data (f->store, csv, sizeof csv - 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (one->problems->len, ==, 1);
+    problem = g_ptr_array_index (one->problems, 0);
+    g_assert_cmpuint (problem->line, ==, 2);
+    g_assert_nonnull (strstr (problem->message, "1 field instead of 3"));
+  }
 }
 
 static void
