@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "evt-demo.h"
+#include "evt-event-page-private.h"
 #include "evt-people.h"
 #include "evt-window-private.h"
 
@@ -209,18 +210,21 @@ fixture_tear_down (Fixture *fixture)
 
 static const char * const views[] = { "year", "list", "agenda", "organisations", "followups" };
 
-/* Every view, then the page of an event with much to show (postponed, with a reason,
- * participants and a lead), at 360 pixels. */
+/* Every view, then the page of every event of two years, at 360 pixels, with the window
+ * buttons of @user_data: GNOME's and phones' (a close button alone), or GTK's own default
+ * (minimize, maximize and close), which other desktops and bare X servers have. */
 static void
-test_views (void)
+test_views (gconstpointer user_data)
 {
+  const char *decoration_layout = user_data;
   Fixture fixture = { 0 };
   GtkWidget *leaflet;
+  GtkWidget *page;
 
-  /* GNOME's buttons (a close button alone, as on phones). With animations: without,
-   * GTK 4.8 allocates the switcher bar's revealer a height of -1 as it appears. */
+  /* With animations: without, GTK 4.8 allocates the switcher bar's revealer a height of -1
+   * as it appears. */
   g_object_set (gtk_settings_get_default (),
-                "gtk-decoration-layout", "appmenu:close",
+                "gtk-decoration-layout", decoration_layout,
                 "gtk-enable-animations", TRUE,
                 NULL);
   fixture_set_up (&fixture);
@@ -234,6 +238,23 @@ test_views (void)
       g_assert_cmpstr (evt_window_get_view (fixture.window), ==, views[i]);
       g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "events");
       assert_fits (&fixture, views[i]);
+
+      /* The title says what is shown: the year, or the directory or follow-ups, which have
+       * no year to go through; the list's own search entry stands for the search button. */
+      {
+        AdwViewStack *stack = ADW_VIEW_STACK (get_child (fixture.window, "view_stack"));
+        AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (get_child (fixture.window,
+                                                                          "switcher_title"));
+        AdwViewStackPage *view_page =
+          adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
+        gboolean people = i >= 3;
+
+        g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==,
+                         people ? adw_view_stack_page_get_title (view_page) : "2022");
+        g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "year_navigation")) ==
+                       !people);
+        g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
+      }
     }
 
   /* The page of every event of 2021 (cancelled, with reasons) and 2022 (postponed, held,
@@ -270,6 +291,18 @@ test_views (void)
   wait_for_window (fixture.window, 300);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "event");
   assert_fits (&fixture, "new event page");
+
+  /* Edited: its Discard button shows beside Save. */
+  page = gtk_widget_get_first_child (get_child (fixture.window, "event_box"));
+  g_assert_true (EVT_IS_EVENT_PAGE (page));
+  gtk_editable_set_text (GTK_EDITABLE (evt_event_page_get_field_row (EVT_EVENT_PAGE (page),
+                                                                     "title")),
+                         "Rencontres nationales de la sous-traitance aéronautique");
+  g_assert_true (evt_event_page_get_dirty (EVT_EVENT_PAGE (page)));
+  wait_for_window (fixture.window, 100);
+  assert_fits (&fixture, "edited new event page");
+  gtk_widget_activate_action (page, "event-page.discard", NULL);
+  g_assert_false (evt_event_page_get_dirty (EVT_EVENT_PAGE (page)));
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL);
   wait_for_window (fixture.window, 100);
 
@@ -320,7 +353,9 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  g_test_add_func ("/narrow/views", test_views);
+  g_test_add_data_func ("/narrow/views/gnome", "appmenu:close", test_views);
+  g_test_add_data_func ("/narrow/views/three-buttons", "menu:minimize,maximize,close",
+                        test_views);
 
   return g_test_run ();
 }

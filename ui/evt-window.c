@@ -321,13 +321,33 @@ update_actions (EvtWindow *self)
   update_event_actions (self);
 }
 
+/* The directory and the follow-ups are not of one year. */
+static gboolean
+is_people_view (const char *view)
+{
+  return g_strcmp0 (view, "organisations") == 0 || g_strcmp0 (view, "followups") == 0;
+}
+
 static void
 update_title (EvtWindow *self)
 {
   g_autofree char *title = g_strdup_printf ("%d", self->year);
   g_autofree char *subtitle = NULL;
+  gboolean people = is_people_view (get_view (self));
 
-  adw_view_switcher_title_set_title (self->switcher_title, title);
+  /* Narrow, the title says what the view shows: the year, or the people view's name. */
+  if (people)
+    {
+      AdwViewStackPage *page =
+        adw_view_stack_get_page (self->view_stack,
+                                 adw_view_stack_get_visible_child (self->view_stack));
+
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         adw_view_stack_page_get_title (page));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+    }
+  else
+    adw_view_switcher_title_set_title (self->switcher_title, title);
   gtk_label_set_text (self->year_label, title);
 
   if (self->list == NULL || self->failed)
@@ -346,7 +366,8 @@ update_title (EvtWindow *self)
     subtitle = g_strdup_printf (ngettext ("%u event", "%u events", get_n_events (self)),
                                 get_n_events (self));
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  if (!people)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_label_set_text (self->count_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), subtitle[0] != '\0');
 }
@@ -1039,6 +1060,20 @@ update_list_store (EvtWindow *self)
     evt_list_view_set_store (self->list_view, self->store);
 }
 
+/* What the header bar holds for the view shown, at the window's width. */
+static void
+update_header_buttons (EvtWindow *self)
+{
+  const char *view = get_view (self);
+  gboolean people = is_people_view (view);
+
+  gtk_widget_set_visible (self->year_navigation, !people);
+  gtk_widget_set_visible (self->year_heading, !self->narrow && !self->squeezed && !people);
+  gtk_widget_set_visible (self->today_button, !self->narrow);
+  /* Narrow, the list's own search entry is enough (Ctrl+F still goes there). */
+  gtk_widget_set_visible (self->search_button, !self->narrow && g_strcmp0 (view, "list") == 0);
+}
+
 static void
 on_view_changed (EvtWindow *self)
 {
@@ -1046,7 +1081,8 @@ on_view_changed (EvtWindow *self)
 
   update_agenda_model (self);
   update_list_store (self);
-  gtk_widget_set_visible (self->search_button, g_strcmp0 (view, "list") == 0);
+  update_header_buttons (self);
+  update_title (self);
 
   if (self->settings != NULL && !self->restoring_view && is_view_name (view))
     g_settings_set_string (self->settings, "last-view", view);
@@ -1105,8 +1141,7 @@ update_header (EvtWindow *self)
     self->squeezed = FALSE;
 
   compact = self->narrow || self->squeezed;
-  gtk_widget_set_visible (self->year_heading, !compact);
-  gtk_widget_set_visible (self->today_button, !self->narrow);
+  update_header_buttons (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !compact);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     compact ||
