@@ -434,9 +434,14 @@ run_action (const EvtCliCommand  *command,
           g_string_append_printf (out, _("Usage:\n  eventail %s ACTION [OPTION…]\n\n"),
                                   command->name);
           g_string_append_printf (out, "%s\n\n", _(description));
+          int width = 0;
+
+          /* Two spaces after the longest action, as `eventail help` does. */
+          for (guint i = 0; i < n_actions; i++)
+            width = MAX (width, (int) strlen (actions[i].command.name + prefix) + 1);
           g_string_append (out, _("Actions:\n"));
           for (guint i = 0; i < n_actions; i++)
-            g_string_append_printf (out, "  %-12s %s\n", actions[i].command.name + prefix,
+            g_string_append_printf (out, "  %-*s %s\n", width, actions[i].command.name + prefix,
                                     _(actions[i].command.summary));
           g_string_append_printf (out, _("\nSee “eventail %s ACTION --help” for the options "
                                          "of each.\n"), command->name);
