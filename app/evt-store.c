@@ -1538,10 +1538,12 @@ append_order (GString        *sql,
     case EVT_QUERY_SORT_START:
     case EVT_QUERY_N_SORTS:
     default:
-      g_string_append_printf (sql, "e.start%s, ", dir);
-      break;
+      /* Sorted, not read in the order of the index on start: reading a whole table
+       * through an index is some twice slower than reading it and sorting. */
+      g_string_append_printf (sql, "+e.start%s, e.title COLLATE NOCASE, e.id", dir);
+      return;
     }
-  g_string_append (sql, "e.start, e.title COLLATE NOCASE, e.id");
+  g_string_append (sql, "+e.start, e.title COLLATE NOCASE, e.id");
 }
 
 /* Queries */

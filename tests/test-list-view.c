@@ -392,6 +392,18 @@ test_sort_columns (Fixture       *fixture,
       gtk_column_view_sort_by_column (column_view, column, GTK_SORT_DESCENDING);
       wait_for_view (fixture->view);
       assert_sorted_by (fixture->view, c, GTK_SORT_DESCENDING);
+
+      /* The store sorted: the header's column and order are in the list's query, and
+       * the rows shown are in that order with no sort model between. */
+      {
+        EvtEventList *list = evt_list_view_get_event_list (fixture->view);
+        const EvtQuery *query = evt_event_list_get_query (list);
+
+        g_assert_cmpint (query->sort, ==, (int) c);
+        g_assert_true (query->descending);
+        g_assert_true (evt_list_view_get_model (fixture->view) == G_LIST_MODEL (list));
+        g_assert_true (evt_event_list_get_compact (list));
+      }
     }
   g_assert_true (gtk_column_view_column_get_expand (title));
 
@@ -410,6 +422,18 @@ test_sort_columns (Fixture       *fixture,
   for (guint i = 0; i < N_SAMPLE; i++)
     g_assert_cmpstr (evt_event_get_title (g_ptr_array_index (ascending, i)), ==,
                      evt_event_get_title (g_ptr_array_index (descending, N_SAMPLE - 1 - i)));
+
+  /* The column view's rows show the list's events, made for the rows alive only. */
+  {
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+    g_autoptr(GObject) row = g_list_model_get_item (rows, 0);
+    g_autoptr(EvtEvent) shown = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_SAMPLE);
+    g_object_get (row, "event", &shown, NULL);
+    g_assert_cmpstr (evt_event_get_title (shown), ==,
+                     evt_event_get_title (g_ptr_array_index (descending, 0)));
+  }
 
   /* A reload (the store changed) keeps the order chosen. */
   {

@@ -1338,6 +1338,8 @@ test_list_and_page (void)
   gtk_selection_model_select_item (gtk_column_view_get_model (
                                      evt_list_view_get_column_view (list_view)),
                                    position, TRUE);
+  /* The list reads the selected event in full, in a worker thread if the store is busy. */
+  wait_for_window (fixture.window);
   g_assert_cmpstr (evt_event_get_title (evt_window_get_current_event (fixture.window)), ==,
                    "La Rentrée du DM");
   g_assert_true (gtk_revealer_get_reveal_child (

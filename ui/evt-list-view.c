@@ -120,9 +120,15 @@ struct _EvtListRowModel
 {
   GObject       parent_instance;
 
-  EvtEventList *model;
-  GPtrArray    *rows;    /* EvtListRow alive, weakly, by position; NULL elsewhere */
+  EvtEventList  *model;
+  GPtrArray     *rows;        /* EvtListRow alive, weakly, by position; NULL elsewhere */
+  GtkAdjustment *vadjustment; /* of the view that shows the rows, to tell which are seen */
+  guint          stale_from;  /* rows alive from there on may show old events */
+  guint          update_idle; /* brings them up to date, a few at a time */
 };
+
+/* Rows brought up to date in one go off screen: a few ms of the UI thread. */
+#define ROWS_PER_IDLE 24
 
 static void row_model_iface_init (GListModelInterface *iface);
 
@@ -207,25 +213,81 @@ forget_row (EvtListRowModel *self,
   self->rows->pdata[position] = NULL;
 }
 
+/* Gives the row at @position the event there now; %TRUE if it changed. */
+static gboolean
+update_row (EvtListRowModel *self,
+            guint            position)
+{
+  EvtListRow *row = position < self->rows->len ? self->rows->pdata[position] : NULL;
+  g_autoptr(EvtEvent) event = NULL;
+
+  if (row == NULL ||
+      (row->id == evt_event_list_get_id (self->model, position) &&
+       row->fingerprint == evt_event_list_get_fingerprint (self->model, position)))
+    return FALSE;
+
+  event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  row->id = evt_event_list_get_id (self->model, position);
+  row->fingerprint = evt_event_list_get_fingerprint (self->model, position);
+  evt_list_row_set_event (row, event);
+  return TRUE;
+}
+
+static gboolean
+update_stale_rows (gpointer data)
+{
+  EvtListRowModel *self = data;
+  guint n_updated = 0;
+
+  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_IDLE)
+    n_updated += update_row (self, self->stale_from++);
+
+  if (self->stale_from < self->rows->len)
+    return G_SOURCE_CONTINUE;
+  self->update_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * GTK 4.8 keeps some two hundred rows alive, a tenth of them on screen: a new
+ * answer updates those seen (and half a page around) at once, the others a few at a
+ * time when idle, after the frame. Each label changed costs a measure of its text.
+ * Where the rows on screen are is estimated from the scrollbar, as evenly high rows.
+ */
 static void
 update_rows (EvtListRowModel *self,
-             guint            from)
+             guint            from,
+             guint            old_len)
 {
-  for (guint i = from; i < self->rows->len; i++)
+  guint lo = 0, hi = 40;
+
+  if (self->vadjustment != NULL && old_len > 0 &&
+      gtk_adjustment_get_upper (self->vadjustment) > 0)
     {
-      EvtListRow *row = self->rows->pdata[i];
-      g_autoptr(EvtEvent) event = NULL;
+      double height = gtk_adjustment_get_upper (self->vadjustment) / old_len;
+      double value = gtk_adjustment_get_value (self->vadjustment);
+      double page = gtk_adjustment_get_page_size (self->vadjustment);
+      guint margin = (guint) (page / height / 2) + 2;
+      guint first = (guint) (value / height);
+      guint last = (guint) ((value + page) / height) + 1;
 
-      if (row == NULL ||
-          (row->id == evt_event_list_get_id (self->model, i) &&
-           row->fingerprint == evt_event_list_get_fingerprint (self->model, i)))
-        continue;
-
-      event = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      row->id = evt_event_list_get_id (self->model, i);
-      row->fingerprint = evt_event_list_get_fingerprint (self->model, i);
-      evt_list_row_set_event (row, event);
+      lo = first > margin ? first - margin : 0;
+      hi = last + margin;
     }
+
+  for (guint i = MAX (from, lo); i < MIN (hi, self->rows->len); i++)
+    update_row (self, i);
+
+  self->stale_from = MIN (self->stale_from, from);
+  if (self->stale_from < self->rows->len && self->update_idle == 0)
+    self->update_idle = g_idle_add (update_stale_rows, self);
+}
+
+/* Whether some rows alive may still show old events. */
+static gboolean
+evt_list_row_model_is_updating (EvtListRowModel *self)
+{
+  return self->update_idle != 0;
 }
 
 static void
@@ -244,7 +306,7 @@ on_model_items_changed (EvtListRowModel *self,
   g_ptr_array_set_size (self->rows, new_len);
 
   /* From @position on, what each row shows may have moved. */
-  update_rows (self, position);
+  update_rows (self, position, old_len);
 
   if (old_len != new_len)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_len - common,
@@ -265,6 +327,8 @@ evt_list_row_model_set_model (EvtListRowModel *self,
   for (guint i = 0; i < self->rows->len; i++)
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, 0);
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+  self->stale_from = G_MAXUINT;
   g_set_object (&self->model, model);
 
   if (model != NULL)
@@ -283,6 +347,7 @@ static void
 evt_list_row_model_dispose (GObject *object)
 {
   evt_list_row_model_set_model (EVT_LIST_ROW_MODEL (object), NULL);
+  g_clear_object (&EVT_LIST_ROW_MODEL (object)->vadjustment);
 
   G_OBJECT_CLASS (evt_list_row_model_parent_class)->dispose (object);
 }
@@ -352,6 +417,7 @@ static void
 evt_list_row_model_init (EvtListRowModel *self)
 {
   self->rows = g_ptr_array_new ();
+  self->stale_from = G_MAXUINT;
 }
 
 struct _EvtListView
@@ -1539,6 +1605,7 @@ evt_list_view_is_busy (EvtListView *self)
          self->restore_pending ||
          self->selected_cancellable != NULL ||
          self->activate_cancellable != NULL ||
+         evt_list_row_model_is_updating (self->row_model) ||
          (self->list != NULL && evt_event_list_get_loading (self->list));
 }
 
@@ -1824,7 +1891,10 @@ on_list_items_changed_before (EvtListView *self)
 static void
 check_selection (EvtListView *self)
 {
-  EvtListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  EvtListRow *row;
+
+  update_row (self->row_model, gtk_single_selection_get_selected (self->selection));
+  row = gtk_single_selection_get_selected_item (self->selection);
 
   if (row != NULL && row->id != self->selected_id)
     {
@@ -2308,6 +2378,8 @@ evt_list_view_init (EvtListView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->no_events = G_LIST_MODEL (g_list_store_new (EVT_TYPE_EVENT));
+  self->row_model->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (
+                                                 GTK_SCROLLABLE (self->column_view)));
 
   /* Every column sorts, in the store. */
   for (guint i = 0; i < EVT_LIST_N_COLUMNS; i++)
