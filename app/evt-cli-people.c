@@ -430,15 +430,15 @@ run_action (const EvtCliCommand  *command,
       if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
         {
           g_autoptr(GString) out = g_string_new (NULL);
-
-          g_string_append_printf (out, _("Usage:\n  eventail %s ACTION [OPTION…]\n\n"),
-                                  command->name);
-          g_string_append_printf (out, "%s\n\n", _(description));
           int width = 0;
 
           /* Two spaces after the longest action, as `eventail help` does. */
           for (guint i = 0; i < n_actions; i++)
             width = MAX (width, (int) strlen (actions[i].command.name + prefix) + 1);
+
+          g_string_append_printf (out, _("Usage:\n  eventail %s ACTION [OPTION…]\n\n"),
+                                  command->name);
+          g_string_append_printf (out, "%s\n\n", _(description));
           g_string_append (out, _("Actions:\n"));
           for (guint i = 0; i < n_actions; i++)
             g_string_append_printf (out, "  %-*s %s\n", width, actions[i].command.name + prefix,
@@ -1055,6 +1055,49 @@ append_person_json (GString   *out,
   g_string_append_printf (out, ",\n    \"events\": %u\n  }", evt_person_get_n_events (person));
 }
 
+/* PERSON as typed: an id, a name, or "Name (Organisation)" as `participant list` shows
+ * people, when several share a name. */
+static EvtPerson *
+lookup_person (EvtStore    *store,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+  g_autofree char *name = NULL;
+  const char *open = NULL;
+  EvtPerson *person;
+  gsize length = strlen (text);
+
+  person = evt_people_lookup_person (store, text, 0, &local_error);
+  if (person != NULL || length < 4 || text[length - 1] != ')' ||
+      g_error_matches (local_error, EVT_STORE_ERROR, local_error->code))
+    {
+      if (person == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return person;
+    }
+
+  for (const char *p = strstr (text, " ("); p != NULL; p = strstr (p + 1, " ("))
+    open = p;
+  if (open == NULL || open == text)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  name = g_strndup (text, open - text);
+  {
+    g_autofree char *org_name = g_strndup (open + 2, length - (open + 2 - text) - 1);
+
+    g_clear_error (&local_error);
+    org = evt_people_lookup_organisation (store, org_name, error);
+  }
+  if (org == NULL)
+    return NULL;
+  return evt_people_lookup_person (store, name, evt_organisation_get_id (org), error);
+}
+
 static int
 person_list (const EvtCliCommand  *command,
              int                   argc,
@@ -1235,9 +1278,10 @@ run_person (const EvtCliCommand  *command,
 
   if (edit)
     evt_cli_args_init (&args, command, N_("PERSON"),
-                       N_("Changes a person: PERSON is an id or a name (an id when several "
-                          "people share the name, see `eventail person list`). Only the "
-                          "options given change; an empty text clears a field."));
+                       N_("Changes a person: PERSON is an id or a name, or “Name "
+                          "(Organisation)” when several people share the name (see `eventail "
+                          "person list`). Only the options given change; an empty text clears "
+                          "a field."));
   else
     evt_cli_args_init (&args, command, N_("NAME"),
                        N_("Adds a person to the directory (a member of the staff, or someone "
@@ -1271,7 +1315,7 @@ run_person (const EvtCliCommand  *command,
 
   if (edit)
     {
-      person = evt_people_lookup_person (store, args.positional[0], 0, &error);
+      person = lookup_person (store, args.positional[0], &error);
       if (person == NULL)
         return evt_cli_report (command, error);
       if (options.name != NULL)
@@ -1340,7 +1384,8 @@ person_remove (const EvtCliCommand  *command,
   g_autoptr(EvtPerson) person = NULL;
 
   evt_cli_args_init (&args, command, N_("PERSON"),
-                     N_("Removes a person from the directory: PERSON is an id or a name. "
+                     N_("Removes a person from the directory: PERSON is an id, a name, or "
+                        "“Name (Organisation)”. "
                         "Someone who took part in events is kept: remove their "
                         "participations first, or merge them into another person with "
                         "`eventail person merge`."));
@@ -1350,7 +1395,7 @@ person_remove (const EvtCliCommand  *command,
   store = evt_cli_open_store (&args, &error);
   if (store == NULL)
     return evt_cli_report (command, error);
-  person = evt_people_lookup_person (store, args.positional[0], 0, &error);
+  person = lookup_person (store, args.positional[0], &error);
   if (person == NULL ||
       !evt_people_delete_person (store, evt_person_get_id (person), &error))
     return evt_cli_report (command, error);
@@ -1371,7 +1416,8 @@ person_merge (const EvtCliCommand  *command,
   g_autoptr(EvtPerson) duplicate = NULL;
 
   evt_cli_args_init (&args, command, N_("KEPT DUPLICATE"),
-                     N_("Merges the person DUPLICATE into KEPT (each an id or a name): their "
+                     N_("Merges the person DUPLICATE into KEPT (each an id, a name, or “Name "
+                        "(Organisation)”): their "
                         "participations move to KEPT, who takes the fields they lack (job "
                         "title, e-mail, phone, organisation), then DUPLICATE is deleted."));
   if (!evt_cli_args_parse (&args, argc, argv, 2, 2, &error))
@@ -1381,9 +1427,9 @@ person_merge (const EvtCliCommand  *command,
   if (store == NULL)
     return evt_cli_report (command, error);
 
-  keep = evt_people_lookup_person (store, args.positional[0], 0, &error);
+  keep = lookup_person (store, args.positional[0], &error);
   if (keep != NULL)
-    duplicate = evt_people_lookup_person (store, args.positional[1], 0, &error);
+    duplicate = lookup_person (store, args.positional[1], &error);
   if (duplicate == NULL ||
       !evt_people_merge_people (store, evt_person_get_id (keep), evt_person_get_id (duplicate),
                                 &error))

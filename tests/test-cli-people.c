@@ -537,7 +537,8 @@ test_person (Fixture       *f,
   g_clear_pointer (&r, result_free);
 
   /* The same name again: added (two people may share a name), with a warning. */
-  r = RUN (f, "person", "add", "LEA  robert", "--phone", "03 81 00 00 02");
+  r = RUN (f, "person", "add", "LEA  robert", "--phone", "03 81 00 00 02", "--email",
+           "lea@perso.example");
   assert_status (r, 0, "already in the directory");
   g_assert_nonnull (strstr (r->err, "eventail person merge"));
   dup_id = g_strstrip (g_strdup (r->out));
@@ -566,11 +567,22 @@ test_person (Fixture       *f,
 
   r = RUN (f, "person", "list", "--search", "lea", "--csv");
   assert_status (r, 0, NULL);
-  g_assert_true (g_str_has_prefix (r->out, "id,name,organisation,job_title,email,phone,events\r\n"));
+  g_assert_true (g_str_has_prefix (r->out,
+                                   "id,name,organisation,job_title,email,phone,events\r\n"));
   g_assert_nonnull (strstr (r->out, ",Léa Robert,Biotech Franche-Comté,Chargée d’affaires,"
                                     "lea.robert@example.com,,0\r\n"));
-  g_assert_nonnull (strstr (r->out, ",LEA  robert,,,,03 81 00 00 02,0\r\n"));
+  g_assert_nonnull (strstr (r->out, ",LEA  robert,,,lea@perso.example,03 81 00 00 02,0\r\n"));
   g_assert_null (strstr (r->out, "Paul"));
+  g_clear_pointer (&r, result_free);
+
+  /* "Name (Organisation)", as `participant list` shows people, tells them apart. */
+  r = RUN (f, "person", "edit", "Léa Robert (Biotech Franche-Comté)", "--phone", "03 81 00 00 01");
+  assert_status (r, 0, NULL);
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "person", "list", "--org", "Biotech Franche-Comté", "--csv");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, ",Léa Robert,Biotech Franche-Comté,Chargée d’affaires,"
+                                    "lea.robert@example.com,03 81 00 00 01,0\r\n"));
   g_clear_pointer (&r, result_free);
 
   /* Edit: only what is given changes; an empty text clears, --org none unlinks. */
@@ -605,6 +617,8 @@ test_person (Fixture       *f,
   RUN_FAILS (f, 1, "No person named “Nobody Atall”", "person", "edit", "Nobody Atall", "--phone",
              "1");
   RUN_FAILS (f, 1, "Several people", "person", "edit", "Léa Robert", "--phone", "1");
+  RUN_FAILS (f, 1, "No organisation named “Nulle Part”", "person", "edit",
+             "Léa Robert (Nulle Part)", "--phone", "1");
   RUN_FAILS (f, 1, NULL, "person", "merge", lea_id, lea_id);
 
   /* Someone who took part in an event stays, until merged. */
@@ -624,8 +638,10 @@ test_person (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   g_assert_cmpint (json_int (root, 0, "events"), ==, 1);
   g_assert_cmpint (json_int (root, 0, "id"), ==, g_ascii_strtoll (lea_id, NULL, 10));
-  /* The phone number it lacked came with the duplicate. */
-  g_assert_nonnull (strstr (r->out, "\"phone\": \"03 81 00 00 02\""));
+  /* Its own phone number wins over the duplicate's; the e-mail address it lacked comes
+   * with the duplicate. */
+  g_assert_nonnull (strstr (r->out, "\"phone\": \"03 81 00 00 01\""));
+  g_assert_nonnull (strstr (r->out, "\"email\": \"lea@perso.example\""));
   g_clear_pointer (&root, json_node_unref);
   g_clear_pointer (&r, result_free);
   r = RUN (f, "participant", "list", uid, "--csv");
