@@ -14,7 +14,65 @@
  * is the way to delete one.
  */
 
-G_DEFINE_QUARK (evt-people-error-quark, evt_people_error)
+/* A refused field is named in the message for people and in the error's private
+ * data for widgets, which show the message on that field (as EVT_STORE_ERROR does). */
+typedef struct
+{
+  char *field;
+} EvtPeopleErrorPrivate;
+
+static void
+evt_people_error_private_init (EvtPeopleErrorPrivate *priv)
+{
+}
+
+static void
+evt_people_error_private_copy (const EvtPeopleErrorPrivate *src,
+                               EvtPeopleErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+}
+
+static void
+evt_people_error_private_clear (EvtPeopleErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (EvtPeopleError, evt_people_error)
+
+/**
+ * evt_people_error_get_field:
+ * @error: an error
+ *
+ * Returns: (nullable): for %EVT_PEOPLE_ERROR_INVALID or %EVT_PEOPLE_ERROR_EXISTS
+ *   from a save of an organisation or a person, the property name of the refused
+ *   field ("name", "email", "sector", "organisation-id"), else %NULL
+ */
+const char *
+evt_people_error_get_field (const GError *error)
+{
+  EvtPeopleErrorPrivate *priv;
+
+  if (error == NULL || error->domain != EVT_PEOPLE_ERROR)
+    return NULL;
+  priv = evt_people_error_get_private (error);
+  return priv != NULL ? priv->field : NULL;
+}
+
+/* Names the field that @error (just set, or NULL) refused. */
+static void
+set_error_field (GError     **error,
+                 const char  *field)
+{
+  if (error != NULL && *error != NULL && (*error)->domain == EVT_PEOPLE_ERROR)
+    {
+      EvtPeopleErrorPrivate *priv = evt_people_error_get_private (*error);
+
+      g_free (priv->field);
+      priv->field = g_strdup (field);
+    }
+}
 
 /* --- Shared helpers ----------------------------------------------------------- */
 
@@ -338,6 +396,7 @@ validate_email (const char  *field,
   /* TRANSLATORS: the first %s is the field name ("Email") */
   g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
                _("%s: “%s” is not an e-mail address"), field, email);
+  set_error_field (error, "email");
   return FALSE;
 }
 
@@ -373,6 +432,7 @@ lookup_sector_id (EvtStore    *store,
 
   g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
                _("Sector: “%s” is not a known sector"), slug);
+  set_error_field (error, "sector");
   return FALSE;
 }
 
@@ -393,6 +453,7 @@ save_organisation_locked (EvtStore         *store,
     {
       g_set_error_literal (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
                            _("Name: an organisation needs a name with letters or digits"));
+      set_error_field (error, "name");
       return FALSE;
     }
   if (!validate_email (_("Email"), evt_organisation_get_email (org), error))
@@ -412,6 +473,7 @@ save_organisation_locked (EvtStore         *store,
       g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_EXISTS,
                    _("Name: the organisation “%s” (id %lld) already has this name"),
                    evt_people_column_text (stmt, 1), (long long) sqlite3_column_int64 (stmt, 0));
+      set_error_field (error, "name");
       return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -919,12 +981,16 @@ save_person_locked (EvtStore   *store,
     {
       g_set_error_literal (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
                            _("Name: a person needs a name with letters or digits"));
+      set_error_field (error, "name");
       return FALSE;
     }
   if (!validate_email (_("Email"), evt_person_get_email (person), error))
     return FALSE;
   if (org_id != 0 && !check_organisation (store, org_id, error))
-    return FALSE;
+    {
+      set_error_field (error, "organisation-id");
+      return FALSE;
+    }
 
   if (id == 0)
     stmt = evt_people_prepare (store,

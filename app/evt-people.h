@@ -27,6 +27,8 @@ typedef enum
   EVT_PEOPLE_ERROR_IN_USE,       /* the organisation or person takes part in events */
 } EvtPeopleError;
 
+const char       *evt_people_error_get_field           (const GError        *error);
+
 /*
  * Every function reads or writes in one transaction of the store (joining the
  * caller's, if it holds one: see evt_store_begin()); writes make the store emit

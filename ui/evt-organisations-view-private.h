@@ -31,5 +31,15 @@ const char       *evt_organisations_view_get_last_toast   (EvtOrganisationsView 
 GtkWindow        *evt_organisations_view_open_details     (EvtOrganisationsView *self,
                                                            guint                 position);
 GtkWindow        *evt_organisations_view_show_import_details (EvtOrganisationsView *self);
+/* Editing: the editors shown, as the actions and the details' buttons open them. */
+GtkWindow        *evt_organisations_view_edit_organisation (EvtOrganisationsView *self,
+                                                            EvtOrganisation      *organisation,
+                                                            GtkWindow            *parent);
+GtkWindow        *evt_organisations_view_edit_person      (EvtOrganisationsView *self,
+                                                           EvtPerson            *person,
+                                                           gint64                organisation_id,
+                                                           GtkWindow            *parent);
+void              evt_organisations_view_delete_organisation (EvtOrganisationsView *self,
+                                                              EvtOrganisation      *organisation);
 
 G_END_DECLS

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "evt-organisation-editor.h"
 #include "evt-organisations-view-private.h"
 #include "evt-people-common.h"
+#include "evt-person-editor.h"
 #include "evt-sector.h"
 
 #define DOT_SIZE 10
@@ -36,6 +38,7 @@ struct _EvtOrganisationsView
   AdwToastOverlay   *toast_overlay;
   GtkSearchEntry    *search_entry;
   GtkToggleButton   *members_button;
+  GtkWidget         *add_button;
   GtkMenuButton     *menu_button;
   GtkStack          *stack;
   GtkListView       *list_view;
@@ -309,6 +312,13 @@ update_actions (EvtOrganisationsView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.merge",
                                  self->store != NULL && gtk_bitset_get_size (selected) == 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.add", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.add-person",
+                                 self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.edit",
+                                 self->store != NULL && gtk_bitset_get_size (selected) == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.delete",
+                                 self->store != NULL && gtk_bitset_get_size (selected) == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.import", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.export", self->store != NULL);
 }
@@ -450,18 +460,273 @@ on_selection_changed (EvtOrganisationsView *self)
   update_actions (self);
 }
 
-/* --- Details -------------------------------------------------------------------------------- */
+/* --- Editing ------------------------------------------------------------------------------------ */
+
+/* The organisation selected alone, as the Edit and Delete actions take it. */
+static EvtOrganisation *
+selected_organisation (EvtOrganisationsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->organisations),
+                                gtk_bitset_get_nth (selected, 0));
+}
+
+static void
+on_organisation_saved (EvtOrganisationEditor *editor,
+                       EvtOrganisation       *org,
+                       EvtOrganisationsView  *self)
+{
+  g_autofree char *name = evt_one_line (evt_organisation_get_name (org));
+  g_autofree char *title = NULL;
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "evt-new")))
+    /* Translators: a toast; %s is the name of an organisation */
+    title = g_strdup_printf (_("“%s” added"), name);
+  else
+    /* Translators: a toast; %s is the name of an organisation */
+    title = g_strdup_printf (_("“%s” saved"), name);
+  show_toast (self, title);
+}
+
+static void
+on_person_saved (EvtPersonEditor      *editor,
+                 EvtPerson            *person,
+                 EvtOrganisationsView *self)
+{
+  g_autofree char *name = evt_one_line (evt_person_get_name (person));
+  g_autofree char *title = NULL;
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "evt-new")))
+    /* Translators: a toast; %s is the name of a person */
+    title = g_strdup_printf (_("“%s” added"), name);
+  else
+    /* Translators: a toast; %s is the name of a person */
+    title = g_strdup_printf (_("“%s” saved"), name);
+  show_toast (self, title);
+}
+
+static void
+on_editor_deleted (GtkWindow            *editor,
+                   GObject              *item,
+                   EvtOrganisationsView *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (EVT_IS_ORGANISATION (item))
+    name = evt_one_line (evt_organisation_get_name (EVT_ORGANISATION (item)));
+  else
+    name = evt_one_line (evt_person_get_name (EVT_PERSON (item)));
+  /* Translators: a toast; %s is the name of an organisation or a person */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  show_toast (self, title);
+}
+
+/**
+ * evt_organisations_view_edit_organisation: (skip)
+ * @self: a view
+ * @organisation: (nullable): the organisation to edit, %NULL for a new one
+ * @parent: (nullable): the window the editor is for, else the view's
+ *
+ * Opens the organisation editor, as the New and Edit actions do.
+ *
+ * Returns: (transfer none): the editor, shown
+ */
+GtkWindow *
+evt_organisations_view_edit_organisation (EvtOrganisationsView *self,
+                                          EvtOrganisation      *organisation,
+                                          GtkWindow            *parent)
+{
+  EvtOrganisationEditor *editor;
+
+  g_return_val_if_fail (self->store != NULL, NULL);
+  editor = evt_organisation_editor_new (parent != NULL ? parent : parent_window (self),
+                                        self->store, organisation);
+  g_object_set_data (G_OBJECT (editor), "evt-new", GINT_TO_POINTER (organisation == NULL));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_organisation_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+/**
+ * evt_organisations_view_edit_person: (skip)
+ * @self: a view
+ * @person: (nullable): the person to edit, %NULL for a new one
+ * @organisation_id: for a new person, their organisation at first (0 for none)
+ * @parent: (nullable): the window the editor is for, else the view's
+ *
+ * Opens the person editor, as the details' Add Person button and rows do.
+ *
+ * Returns: (transfer none): the editor, shown
+ */
+GtkWindow *
+evt_organisations_view_edit_person (EvtOrganisationsView *self,
+                                    EvtPerson            *person,
+                                    gint64                organisation_id,
+                                    GtkWindow            *parent)
+{
+  EvtPersonEditor *editor;
+
+  g_return_val_if_fail (self->store != NULL, NULL);
+  editor = evt_person_editor_new (parent != NULL ? parent : parent_window (self), self->store,
+                                  person, organisation_id);
+  g_object_set_data (G_OBJECT (editor), "evt-new", GINT_TO_POINTER (person == NULL));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_person_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
 
 typedef struct
 {
-  gint64     organisation_id;
-  GPtrArray *people;
-  GPtrArray *participations;
+  EvtOrganisationsView *self;
+  char                 *name;
+} DeleteCall;
+
+static void
+delete_call_free (DeleteCall *call)
+{
+  g_clear_object (&call->self);
+  g_free (call->name);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteCall, delete_call_free)
+
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DeleteCall) call = user_data;
+  EvtOrganisationsView *self = call->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  pending_done (self);
+  if (!evt_organisation_editor_delete_finish (EVT_STORE (source), result, &error))
+    {
+      /* Given up, or refused with the reason shown. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Cannot Delete the Organisation"), error->message);
+      return;
+    }
+  /* Translators: a toast; %s is the name of an organisation or a person */
+  title = g_strdup_printf (_("“%s” deleted"), call->name);
+  show_toast (self, title);
+}
+
+/**
+ * evt_organisations_view_delete_organisation: (skip)
+ * @self: a view
+ * @organisation: the organisation to delete
+ *
+ * Asks, then deletes, as the Delete action does: the confirmation says what becomes
+ * of its people, or why it cannot be deleted.
+ */
+void
+evt_organisations_view_delete_organisation (EvtOrganisationsView *self,
+                                            EvtOrganisation      *organisation)
+{
+  DeleteCall *call;
+
+  g_return_if_fail (self->store != NULL);
+  call = g_new0 (DeleteCall, 1);
+  call->self = g_object_ref (self);
+  call->name = evt_one_line (evt_organisation_get_name (organisation));
+  self->n_pending++;
+  evt_organisation_editor_delete_async (parent_window (self), self->store, organisation, NULL,
+                                        on_deleted, call);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  evt_organisations_view_edit_organisation (EVT_ORGANISATIONS_VIEW (widget), NULL, NULL);
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EvtOrganisationsView *self = EVT_ORGANISATIONS_VIEW (widget);
+  g_autoptr(EvtOrganisation) org = selected_organisation (self);
+
+  evt_organisations_view_edit_person (self, NULL, org != NULL ? evt_organisation_get_id (org) : 0,
+                                      NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EvtOrganisationsView *self = EVT_ORGANISATIONS_VIEW (widget);
+  g_autoptr(EvtOrganisation) org = selected_organisation (self);
+
+  if (org != NULL)
+    evt_organisations_view_edit_organisation (self, org, NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EvtOrganisationsView *self = EVT_ORGANISATIONS_VIEW (widget);
+  g_autoptr(EvtOrganisation) org = selected_organisation (self);
+
+  if (org != NULL)
+    evt_organisations_view_delete_organisation (self, org);
+}
+
+/* --- Details -------------------------------------------------------------------------------- */
+
+/* The dialog shows an organisation as the store has it: read again after each change. */
+typedef struct
+{
+  GtkWidget            *dialog;
+  EvtOrganisationsView *view;
+  gint64                organisation_id;
+  EvtOrganisation      *organisation;   /* as last read */
+  AdwWindowTitle       *title;
+  GtkWidget            *about;
+  GtkWidget            *people;
+  GtkWidget            *events;
+  GPtrArray            *rows;           /* what the last read added, to take away */
+  guint                 generation;
+} DetailsDialog;
+
+static void
+details_dialog_free (DetailsDialog *dd)
+{
+  g_clear_object (&dd->view);
+  g_clear_object (&dd->organisation);
+  g_clear_pointer (&dd->rows, g_ptr_array_unref);
+  g_free (dd);
+}
+
+typedef struct
+{
+  gint64           organisation_id;
+  guint            generation;
+  EvtOrganisation *organisation;
+  GPtrArray       *people;
+  GPtrArray       *participations;
 } Details;
 
 static void
 details_free (Details *details)
 {
+  g_clear_object (&details->organisation);
   g_clear_pointer (&details->people, g_ptr_array_unref);
   g_clear_pointer (&details->participations, g_ptr_array_unref);
   g_free (details);
@@ -476,8 +741,11 @@ details_thread (GTask        *task,
   Details *details = task_data;
   GError *error = NULL;
 
-  details->people = evt_people_list_people (source_object, NULL, details->organisation_id,
-                                            &error);
+  details->organisation = evt_people_get_organisation (source_object, details->organisation_id,
+                                                       &error);
+  if (details->organisation != NULL)
+    details->people = evt_people_list_people (source_object, NULL, details->organisation_id,
+                                              &error);
   if (details->people != NULL)
     details->participations = evt_people_list_organisation_participations (
                                 source_object, details->organisation_id, &error);
@@ -487,16 +755,31 @@ details_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-static GtkWidget *
-info_row (const char *title,
-          const char *value)
+static void
+add_detail_row (DetailsDialog *dd,
+                GtkWidget     *group,
+                GtkWidget     *row)
 {
-  GtkWidget *row = evt_plain_row_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (row), "evt-group", group);
+  g_ptr_array_add (dd->rows, row);
+}
 
+static void
+add_info_row (DetailsDialog *dd,
+              const char    *title,
+              const char    *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL)
+    return;
+  row = evt_plain_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
+  gtk_widget_add_css_class (row, "property");
+  add_detail_row (dd, dd->about, row);
 }
 
 static void
@@ -512,32 +795,68 @@ on_participation_activated (AdwActionRow         *row,
 }
 
 static void
-on_details_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_person_activated (AdwActionRow  *row,
+                     DetailsDialog *dd)
 {
-  g_autoptr(GtkWidget) dialog = user_data;
-  g_autoptr(GError) error = NULL;
-  EvtOrganisationsView *self = g_object_get_data (G_OBJECT (dialog), "evt-view");
-  AdwPreferencesGroup *people_group = g_object_get_data (G_OBJECT (dialog), "evt-people");
-  AdwPreferencesGroup *events_group = g_object_get_data (G_OBJECT (dialog), "evt-events");
-  Details *details = g_task_get_task_data (G_TASK (result));
+  EvtPerson *person = g_object_get_data (G_OBJECT (row), "evt-person");
 
-  pending_done (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  evt_organisations_view_edit_person (dd->view, person, 0, GTK_WINDOW (dd->dialog));
+}
+
+static void
+on_details_edit (DetailsDialog *dd)
+{
+  if (dd->organisation != NULL)
+    evt_organisations_view_edit_organisation (dd->view, dd->organisation,
+                                              GTK_WINDOW (dd->dialog));
+}
+
+static void
+on_details_add_person (DetailsDialog *dd)
+{
+  evt_organisations_view_edit_person (dd->view, NULL, dd->organisation_id,
+                                      GTK_WINDOW (dd->dialog));
+}
+
+static void
+fill_details (DetailsDialog *dd,
+              Details       *details)
+{
+  EvtOrganisation *org = details->organisation;
+  EvtOrganisationsView *self = dd->view;
+  g_autofree char *name = evt_one_line (evt_organisation_get_name (org));
+  const char *slug = evt_organisation_get_sector (org);
+  EvtSector *sector = slug != NULL ? g_hash_table_lookup (self->sectors, slug) : NULL;
+
+  for (guint i = 0; i < dd->rows->len; i++)
     {
-      adw_preferences_group_add (events_group, evt_placeholder_row_new (error->message));
-      return;
+      GtkWidget *row = g_ptr_array_index (dd->rows, i);
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "evt-group"), row);
     }
+  g_ptr_array_set_size (dd->rows, 0);
+  g_set_object (&dd->organisation, org);
+
+  gtk_window_set_title (GTK_WINDOW (dd->dialog), name);
+  adw_window_title_set_title (dd->title, name);
+  adw_window_title_set_subtitle (dd->title, evt_organisation_get_member (org) ? _("Member") : NULL);
+
+  add_info_row (dd, _("Kind"), evt_organisation_kind_get_label (evt_organisation_get_kind (org)));
+  add_info_row (dd, _("Sector"), sector != NULL ? sector->name : slug);
+  add_info_row (dd, _("City"), evt_organisation_get_city (org));
+  add_info_row (dd, _("Email"), evt_organisation_get_email (org));
+  add_info_row (dd, _("Phone"), evt_organisation_get_phone (org));
+  add_info_row (dd, _("Notes"), evt_organisation_get_notes (org));
 
   if (details->people->len == 0)
-    adw_preferences_group_add (people_group, evt_placeholder_row_new (_("Nobody recorded")));
+    add_detail_row (dd, dd->people, evt_placeholder_row_new (_("Nobody recorded")));
   for (guint i = 0; i < details->people->len; i++)
     {
       EvtPerson *person = g_ptr_array_index (details->people, i);
-      g_autofree char *title = g_strdup (evt_person_get_name (person));
+      g_autofree char *title = evt_one_line (evt_person_get_name (person));
       g_autoptr(GString) subtitle = g_string_new (NULL);
       GtkWidget *row = evt_plain_row_new ();
+      GtkWidget *edit = gtk_image_new_from_icon_name ("document-edit-symbolic");
       const char *fields[] = { evt_person_get_job_title (person), evt_person_get_email (person),
                                evt_person_get_phone (person) };
 
@@ -549,11 +868,17 @@ on_details_loaded (GObject      *source,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("avatar-default-symbolic"));
-      adw_preferences_group_add (people_group, row);
+      gtk_widget_set_tooltip_text (edit, _("Edit"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "evt-person", g_object_ref (person),
+                              g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_person_activated), dd);
+      add_detail_row (dd, dd->people, row);
     }
 
   if (details->participations->len == 0)
-    adw_preferences_group_add (events_group, evt_placeholder_row_new (_("No event yet")));
+    add_detail_row (dd, dd->events, evt_placeholder_row_new (_("No event yet")));
   for (guint i = 0; i < details->participations->len; i++)
     {
       EvtParticipation *part = g_ptr_array_index (details->participations, i);
@@ -585,8 +910,54 @@ on_details_loaded (GObject      *source,
                                          sizeof (gint64)), g_free);
       g_signal_connect_object (row, "activated", G_CALLBACK (on_participation_activated), self,
                                0);
-      adw_preferences_group_add (events_group, row);
+      add_detail_row (dd, dd->events, row);
     }
+}
+
+static void
+on_details_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWidget) dialog = user_data;
+  g_autoptr(GError) error = NULL;
+  DetailsDialog *dd = g_object_get_data (G_OBJECT (dialog), "evt-details");
+  Details *details = g_task_get_task_data (G_TASK (result));
+  /* The dialog holds the view: it lives until this is done. */
+  EvtOrganisationsView *self = dd->view;
+
+  pending_done (self);
+  if (details->generation != dd->generation)
+    return;  /* a later read is under way */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Deleted, from its editor or elsewhere: nothing left to show. */
+      if (g_error_matches (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_NOT_FOUND))
+        gtk_window_close (GTK_WINDOW (dialog));
+      else
+        add_detail_row (dd, dd->events, evt_placeholder_row_new (error->message));
+      return;
+    }
+  fill_details (dd, details);
+}
+
+static void
+load_details (GtkWidget *dialog)
+{
+  DetailsDialog *dd = g_object_get_data (G_OBJECT (dialog), "evt-details");
+  g_autoptr(GTask) task = NULL;
+  Details *details;
+
+  if (dd->view->store == NULL)
+    return;
+  details = g_new0 (Details, 1);
+  details->organisation_id = dd->organisation_id;
+  details->generation = ++dd->generation;
+  task = g_task_new (dd->view->store, NULL, on_details_loaded, g_object_ref (dialog));
+  g_task_set_source_tag (task, load_details);
+  g_task_set_task_data (task, details, (GDestroyNotify) details_free);
+  dd->view->n_pending++;
+  g_task_run_in_thread (task, details_thread);
 }
 
 static GtkWindow *
@@ -599,27 +970,33 @@ open_details (EvtOrganisationsView *self,
   g_autofree char *name = evt_one_line (evt_organisation_get_name (org));
   GtkWidget *title = adw_window_title_new (name, NULL);
   GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *about = adw_preferences_group_new ();
-  GtkWidget *people = adw_preferences_group_new ();
-  GtkWidget *events = adw_preferences_group_new ();
+  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autoptr(GtkEventController) keys = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *kind = NULL;
-  const char *slug = evt_organisation_get_sector (org);
-  EvtSector *sector = slug != NULL ? g_hash_table_lookup (self->sectors, slug) : NULL;
-  const char *city = evt_organisation_get_city (org);
-  const char *email = evt_organisation_get_email (org);
-  const char *phone = evt_organisation_get_phone (org);
-  const char *notes = evt_organisation_get_notes (org);
-  Details *details;
+  DetailsDialog *dd = g_new0 (DetailsDialog, 1);
+
+  dd->dialog = dialog;
+  dd->view = g_object_ref (self);
+  dd->organisation_id = evt_organisation_get_id (org);
+  dd->organisation = g_object_ref (org);
+  dd->title = ADW_WINDOW_TITLE (title);
+  dd->about = adw_preferences_group_new ();
+  dd->people = adw_preferences_group_new ();
+  dd->events = adw_preferences_group_new ();
+  dd->rows = g_ptr_array_new ();
+  /* The view outlives the dialog's loads: the dialog holds it while it shows. */
+  g_object_set_data_full (G_OBJECT (dialog), "evt-details", dd,
+                          (GDestroyNotify) details_dialog_free);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, 600);
   gtk_window_set_title (GTK_WINDOW (dialog), name);
-  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (title),
-                                 evt_organisation_get_member (org) ? _("Member") : NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_widget_set_name (edit, "edit-button");
+  gtk_widget_set_tooltip_text (edit, _("Edit the name, kind, sector and city"));
+  g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_details_edit), dd);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), edit);
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
@@ -632,40 +1009,26 @@ open_details (EvtOrganisationsView *self,
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (dialog, g_steal_pointer (&keys));
 
-  kind = g_strdup (evt_organisation_kind_get_label (evt_organisation_get_kind (org)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), info_row (_("Kind"), kind));
-  if (sector != NULL || slug != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about),
-                               info_row (_("Sector"), sector != NULL ? sector->name : slug));
-  if (city != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), info_row (_("City"), city));
-  if (email != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), info_row (_("Email"), email));
-  if (phone != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), info_row (_("Phone"), phone));
-  if (notes != NULL)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), info_row (_("Notes"), notes));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (people), _("People"));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (events), _("Events"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (events),
+  gtk_widget_set_name (add, "add-person-button");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add Person"));
+  evt_people_name (add, _("Add Person"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_details_add_person), dd);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (dd->people), add);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (dd->people), _("People"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (dd->events), _("Events"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (dd->events),
                                          _("What it took part in, itself or through its people"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (about));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (people));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (events));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (dd->about));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (dd->people));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (dd->events));
 
-  g_object_set_data (G_OBJECT (dialog), "evt-view", self);
-  g_object_set_data (G_OBJECT (dialog), "evt-people", people);
-  g_object_set_data (G_OBJECT (dialog), "evt-events", events);
-
-  details = g_new0 (Details, 1);
-  details->organisation_id = evt_organisation_get_id (org);
-  task = g_task_new (self->store, NULL, on_details_loaded, g_object_ref (dialog));
-  g_task_set_source_tag (task, open_details);
-  g_task_set_task_data (task, details, (GDestroyNotify) details_free);
-  /* The view outlives the dialog's load: the window holds it while it shows. */
-  g_object_set_data_full (G_OBJECT (dialog), "evt-view-ref", g_object_ref (self), g_object_unref);
-  self->n_pending++;
-  g_task_run_in_thread (task, details_thread);
+  /* Edits, from its editors or elsewhere, show at once. */
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (load_details), dialog,
+                           G_CONNECT_SWAPPED);
+  load_details (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -1111,6 +1474,7 @@ evt_organisations_view_class_init (EvtOrganisationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, members_button);
+  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, add_button);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, stack);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationsView, list_view);
@@ -1123,6 +1487,19 @@ evt_organisations_view_class_init (EvtOrganisationsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "organisations.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "organisations.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "organisations.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "organisations.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "organisations.add-person", NULL,
+                                   add_person_action);
+  gtk_widget_class_install_action (widget_class, "organisations.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "organisations.delete", NULL, delete_action);
+  /* Ctrl+N is the window's New Event, wherever the focus is. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "organisations.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "organisations.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "organisations.delete",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "organisations.delete", NULL);
   gtk_widget_class_install_action (widget_class, "organisations.import-details", NULL,
                                    details_action);
 }
@@ -1152,7 +1529,8 @@ evt_organisations_view_init (EvtOrganisationsView *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   evt_people_name (self->search_entry, _("Search organisations"));
-  evt_people_name (self->menu_button, _("Merge, import and export"));
+  evt_people_name (self->menu_button, _("Edit, delete, merge, import and export"));
+  evt_people_name (self->add_button, _("New Organisation"));
   update_page (self);
   update_actions (self);
 }

@@ -659,3 +659,120 @@ evt_people_narrow_drop_down (GtkDropDown *drop_down,
   gtk_drop_down_set_factory (drop_down, button);
   gtk_drop_down_set_list_factory (drop_down, list);
 }
+
+/**
+ * evt_people_entry_text:
+ * @editable: a #GtkEditable (an #AdwEntryRow...)
+ *
+ * Returns: (transfer full) (nullable): what it holds without the spaces around,
+ *   %NULL for nothing: what the core keeps of a field
+ */
+char *
+evt_people_entry_text (gpointer editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/**
+ * evt_people_show_field_error:
+ * @row: a row of a boxed list (an #AdwEntryRow, an #AdwComboRow...)
+ * @message: why the core refused what it holds
+ *
+ * Marks @row invalid (red, and so for a screen reader, with @message as its
+ * description) and shows @message in a row of its own right below it, until
+ * evt_people_clear_field_error().
+ */
+void
+evt_people_show_field_error (GtkWidget  *row,
+                             const char *message)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *message_row = g_object_get_data (G_OBJECT (row), "evt-field-error");
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_LIST_BOX_ROW (row) && GTK_IS_LIST_BOX (list));
+
+  if (message_row == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Error"), -1);
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_add_css_class (box, "error");
+
+      message_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
+      gtk_widget_set_focusable (message_row, FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), box);
+      gtk_widget_add_css_class (message_row, "field-error");
+      g_object_set_data (G_OBJECT (message_row), "evt-label", label);
+      gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+      g_object_set_data (G_OBJECT (row), "evt-field-error", message_row);
+    }
+
+  label = g_object_get_data (G_OBJECT (message_row), "evt-label");
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
+}
+
+/**
+ * evt_people_clear_field_error:
+ * @row: a row evt_people_show_field_error() marked, or not
+ *
+ * Takes the mark and the message away, once the field changes or is saved.
+ */
+void
+evt_people_clear_field_error (GtkWidget *row)
+{
+  GtkWidget *message_row = g_object_get_data (G_OBJECT (row), "evt-field-error");
+  GtkWidget *list;
+
+  if (message_row == NULL)
+    return;
+  list = gtk_widget_get_parent (message_row);
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_remove (GTK_LIST_BOX (list), message_row);
+  g_object_set_data (G_OBJECT (row), "evt-field-error", NULL);
+  gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * evt_people_get_field_error:
+ * @row: a row
+ *
+ * Returns: (nullable): the message shown below @row, %NULL for none
+ */
+const char *
+evt_people_get_field_error (GtkWidget *row)
+{
+  GtkWidget *message_row = g_object_get_data (G_OBJECT (row), "evt-field-error");
+
+  if (message_row == NULL)
+    return NULL;
+  return gtk_label_get_text (g_object_get_data (G_OBJECT (message_row), "evt-label"));
+}

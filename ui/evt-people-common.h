@@ -53,4 +53,11 @@ void        evt_people_set_state_class       (GtkWidget           *widget,
                                               const char          *prefix,
                                               const char          *nick);
 
+/* Editors: a field the core refused, its message in a row right below it. */
+char       *evt_people_entry_text            (gpointer             editable);
+void        evt_people_show_field_error      (GtkWidget           *row,
+                                              const char          *message);
+void        evt_people_clear_field_error     (GtkWidget           *row);
+const char *evt_people_get_field_error       (GtkWidget           *row);
+
 G_END_DECLS
