@@ -16,7 +16,7 @@ c_marker='(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|g_dpgettext2|ngettext)[[:space:]]*
   for f in app/*.c ui/*.c; do
     if [ -f "$f" ] && grep -qE "$c_marker" "$f"; then echo "$f"; fi
   done
-  for f in ui/*.ui; do
+  for f in ui/*.ui resources/gtk/*.ui; do
     if [ -f "$f" ] && grep -q 'translatable="yes"' "$f"; then echo "$f"; fi
   done
   for f in resources/*.desktop.in resources/*.metainfo.xml.in resources/*.gschema.xml; do

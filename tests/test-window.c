@@ -454,6 +454,8 @@ test_shortcuts (void)
     { "<Control>1", "win.show-view" },
     { "<Control>2", "win.show-view" },
     { "<Control>3", "win.show-view" },
+    { "<Control>4", "win.show-view" },
+    { "<Control>5", "win.show-view" },
     { "<Control>f", "win.search" },
     { "<Control>n", "win.new-event" },
     { "<Control>d", "win.duplicate-event" },

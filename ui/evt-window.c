@@ -3017,6 +3017,8 @@ evt_window_init (EvtWindow *self)
   add_shortcut (shortcuts, "<Control>1", "win.show-view", g_variant_new_string ("year"));
   add_shortcut (shortcuts, "<Control>2", "win.show-view", g_variant_new_string ("list"));
   add_shortcut (shortcuts, "<Control>3", "win.show-view", g_variant_new_string ("agenda"));
+  add_shortcut (shortcuts, "<Control>4", "win.show-view", g_variant_new_string ("organisations"));
+  add_shortcut (shortcuts, "<Control>5", "win.show-view", g_variant_new_string ("followups"));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   /* In the bubble phase: an entry keeps Delete and Escape for itself. */
