@@ -752,6 +752,130 @@ org_add (const EvtCliCommand  *command,
 }
 
 static int
+org_edit (const EvtCliCommand  *command,
+          int                   argc,
+          char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *sector = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *notes = NULL;
+  gboolean member = FALSE;
+  gboolean not_member = FALSE;
+  EvtOrganisationKind kind_value = EVT_ORGANISATION_KIND_COMPANY;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Its new name"), N_("NAME") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("company, partner, lab, school or institution"), N_("KIND") },
+    { "member", 0, 0, G_OPTION_ARG_NONE, &member, N_("A member of the cluster"), NULL },
+    { "not-member", 0, 0, G_OPTION_ARG_NONE, &not_member, N_("Not a member of the cluster"),
+      NULL },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("Its sector (empty: none)"),
+      N_("SLUG") },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &city, N_("Its city"), N_("CITY") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Its e-mail address"), N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Its phone number"), N_("NUMBER") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes on it"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  evt_cli_args_init (&args, command, N_("ORGANISATION"),
+                     N_("Changes an organisation: ORGANISATION is an id or a name. Only the "
+                        "options given change; an empty text clears a field."));
+  evt_cli_args_add_entries (&args, entries);
+  if (!evt_cli_args_parse (&args, argc, argv, 1, 1, &error))
+    return evt_cli_report (command, error);
+  if (member && not_member)
+    {
+      usage_error (&error, _("--member, --not-member: choose one of them"));
+      return evt_cli_report (command, error);
+    }
+  if (name == NULL && kind == NULL && !member && !not_member && sector == NULL &&
+      city == NULL && email == NULL && phone == NULL && notes == NULL)
+    {
+      usage_error (&error, _("nothing to change (expected --name, --kind, --member, "
+                             "--not-member, --sector, --city, --email, --phone or --notes)"));
+      return evt_cli_report (command, error);
+    }
+  if (kind != NULL && !evt_organisation_kind_from_string (kind, &kind_value))
+    {
+      g_autofree char *ids = LIST_IDS (evt_organisation_kind, EVT_N_ORGANISATION_KINDS);
+
+      usage_error (&error, _("--kind: “%s” is not a kind of organisation (expected one of: "
+                             "%s)"), kind, ids);
+      return evt_cli_report (command, error);
+    }
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+  if (sector != NULL && sector[0] != '\0' &&
+      !evt_cli_check_sectors (store, "--sector", (const char * const[]) { sector, NULL }, &error))
+    return evt_cli_report (command, error);
+  org = evt_people_lookup_organisation (store, args.positional[0], &error);
+  if (org == NULL)
+    return evt_cli_report (command, error);
+
+  if (name != NULL)
+    evt_organisation_set_name (org, name);
+  if (kind != NULL)
+    evt_organisation_set_kind (org, kind_value);
+  if (member || not_member)
+    evt_organisation_set_member (org, member);
+  if (sector != NULL)
+    evt_organisation_set_sector (org, sector[0] != '\0' ? sector : NULL);
+  if (city != NULL)
+    evt_organisation_set_city (org, city);
+  if (email != NULL)
+    evt_organisation_set_email (org, email);
+  if (phone != NULL)
+    evt_organisation_set_phone (org, phone);
+  if (notes != NULL)
+    evt_organisation_set_notes (org, notes);
+  if (!evt_people_save_organisation (store, org, &error))
+    return evt_cli_report (command, error);
+
+  return evt_cli_report (command, NULL);
+}
+
+static int
+org_remove (const EvtCliCommand  *command,
+            int                   argc,
+            char                **argv)
+{
+  g_auto(EvtCliArgs) args = EVT_CLI_ARGS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvtStore) store = NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+
+  evt_cli_args_init (&args, command, N_("ORGANISATION"),
+                     N_("Removes an organisation from the directory: ORGANISATION is an id or "
+                        "a name. Its people stay, without organisation; its leads keep its "
+                        "name. One that took part in events is kept: merge it into another "
+                        "with `eventail org merge`, or remove its participations first."));
+  if (!evt_cli_args_parse (&args, argc, argv, 1, 1, &error))
+    return evt_cli_report (command, error);
+
+  store = evt_cli_open_store (&args, &error);
+  if (store == NULL)
+    return evt_cli_report (command, error);
+  org = evt_people_lookup_organisation (store, args.positional[0], &error);
+  if (org == NULL ||
+      !evt_people_delete_organisation (store, evt_organisation_get_id (org), &error))
+    return evt_cli_report (command, error);
+
+  g_print (_("“%s” removed from the directory\n"), evt_organisation_get_name (org));
+  return evt_cli_report (command, NULL);
+}
+
+static int
 org_merge (const EvtCliCommand  *command,
            int                   argc,
            char                **argv)
@@ -1008,6 +1132,8 @@ static const Action org_actions[] = {
   { { "org import", N_("Import or update the member list from a CSV file"), org_import } },
   { { "org list", N_("List the organisations, as a table, CSV or JSON"), org_list } },
   { { "org add", N_("Add an organisation and print its id"), org_add } },
+  { { "org edit", N_("Change an organisation: name, member, sector, city…"), org_edit } },
+  { { "org remove", N_("Remove an organisation that took part in no event"), org_remove } },
   { { "org merge", N_("Merge a duplicate organisation into another"), org_merge } },
   { { "org participations", N_("Which member organisations took part in what, in a year"),
       org_participations } },
@@ -1019,7 +1145,7 @@ static const Action org_actions[] = {
  * @argc: the number of arguments
  * @argv: the arguments, @argv[0] being "org", @argv[1] the action
  *
- * `eventail org import|list|add|merge|participations …`
+ * `eventail org import|list|add|edit|remove|merge|participations …`
  *
  * Returns: the exit status
  */

@@ -676,6 +676,7 @@ test_person (Fixture       *f,
   g_assert_nonnull (strstr (r->out, "\n  person "));
 }
 
+/* `org merge`, `org edit` and `org remove`. */
 static void
 test_org_merge (Fixture       *f,
                 gconstpointer  data)
@@ -713,6 +714,36 @@ test_org_merge (Fixture       *f,
   r = RUN (f, "org", "list", "--csv");
   assert_status (r, 0, NULL);
   g_assert_null (strstr (r->out, "Biotech FC,"));
+  g_clear_pointer (&r, result_free);
+
+  /* Edit: only what is given changes; an empty text clears. */
+  r = RUN (f, "org", "edit", "Aéro Pièces SAS", "--not-member", "--city", "Blagnac", "--sector",
+           "", "--notes", "Rachat en 2022", "--kind", "partner");
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+  r = RUN (f, "org", "list", "--csv", "--search", "aero");
+  assert_status (r, 0, NULL);
+  g_assert_nonnull (strstr (r->out, ",Aéro Pièces SAS,partner,no,,Blagnac,,,Rachat en 2022,0\r\n"));
+  g_clear_pointer (&r, result_free);
+  RUN_FAILS (f, 2, "nothing to change", "org", "edit", "Aéro Pièces SAS");
+  RUN_FAILS (f, 2, "--member, --not-member: choose one", "org", "edit", "Aéro Pièces SAS",
+             "--member", "--not-member");
+  RUN_FAILS (f, 2, "--sector: “textile” is not a sector", "org", "edit", "Aéro Pièces SAS",
+             "--sector", "textile");
+  RUN_FAILS (f, 2, "--kind: “pme” is not a kind", "org", "edit", "Aéro Pièces SAS", "--kind",
+             "pme");
+  RUN_FAILS (f, 1, "already has this name", "org", "edit", "Aéro Pièces SAS", "--name",
+             "Biotech Franche-Comte");
+  RUN_FAILS (f, 1, "No organisation named", "org", "edit", "Nope", "--city", "Dole");
+
+  /* Remove: not one that took part in events. */
+  RUN_FAILS (f, 1, "takes part in events", "org", "remove", "Biotech Franche-Comté");
+  r = RUN (f, "org", "remove", "Aéro Pièces SAS");
+  assert_status (r, 0, NULL);
+  g_assert_cmpstr (r->out, ==, "“Aéro Pièces SAS” removed from the directory\n");
+  g_clear_pointer (&r, result_free);
+  RUN_FAILS (f, 1, "No organisation named", "org", "remove", "Aéro Pièces SAS");
 }
 
 /* --- org participations --------------------------------------------------------------------- */
