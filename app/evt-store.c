@@ -1733,14 +1733,12 @@ watch_cancellable (EvtStore     *self,
 
 static void
 set_step_error (EvtStore     *self,
-                int           rc,
                 GCancellable *cancellable,
                 const char   *what,
                 GError      **error)
 {
-  if (rc == SQLITE_INTERRUPT || g_cancellable_is_cancelled (cancellable))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
-  else
+  /* SQLITE_INTERRUPT comes from on_progress() only: the cancellable says so. */
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     evt_store_set_sqlite_error (self, what, error);
 }
 
@@ -1786,7 +1784,7 @@ evt_store_query_cancellable (EvtStore        *self,
       watch_cancellable (self, NULL);
       if (rc != SQLITE_DONE)
         {
-          set_step_error (self, rc, cancellable, _("cannot read events"), error);
+          set_step_error (self, cancellable, _("cannot read events"), error);
           g_clear_pointer (&events, g_ptr_array_unref);
         }
       release_cached (stmt);
@@ -2004,7 +2002,7 @@ evt_store_query_rows (EvtStore        *self,
       watch_cancellable (self, NULL);
       if (rc != SQLITE_DONE)
         {
-          set_step_error (self, rc, cancellable, _("cannot read events"), error);
+          set_step_error (self, cancellable, _("cannot read events"), error);
           g_clear_pointer (&rows, evt_event_rows_unref);
         }
       release_cached (stmt);

@@ -438,6 +438,51 @@ on_loading_changed (EvtEventList *list,
 
 }
 
+/* EVENTAIL_BENCH_DEBUG: how long the frames' phases take, the long frames printed. */
+static gint64 frame_phase_start;
+static double frame_phase_ms[3];
+
+static void
+on_frame_phase_start (GdkFrameClock *clock,
+                      gpointer       phase)
+{
+  frame_phase_start = thread_cpu_time ();
+}
+
+static void
+on_frame_phase_end (GdkFrameClock *clock,
+                    gpointer       phase)
+{
+  frame_phase_ms[GPOINTER_TO_INT (phase)] = cpu_ms_since (frame_phase_start);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (frame_phase_ms[0] + frame_phase_ms[1] + frame_phase_ms[2] > 8)
+    g_print ("    frame: update %.1f, layout %.1f, paint %.1f ms\n", frame_phase_ms[0],
+             frame_phase_ms[1], frame_phase_ms[2]);
+  frame_phase_ms[0] = frame_phase_ms[1] = frame_phase_ms[2] = 0;
+}
+
+static void
+debug_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  const char *phases[] = { "update", "layout", "paint" };
+
+  if (g_getenv ("EVENTAIL_BENCH_DEBUG") == NULL || clock == NULL)
+    return;
+  for (int i = 0; i < 3; i++)
+    {
+      g_signal_connect (clock, phases[i], G_CALLBACK (on_frame_phase_start), GINT_TO_POINTER (i));
+      g_signal_connect_after (clock, phases[i], G_CALLBACK (on_frame_phase_end),
+                              GINT_TO_POINTER (i));
+    }
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+}
+
 /* One main-loop iteration, timed in CPU time of the UI thread (other processes on a
  * busy machine do not count). Frames count: laying out the rows is UI work, though
  * drawing in software for Xvfb costs more than on a GPU. */
@@ -529,6 +574,9 @@ bench_view (EvtStore *store,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   evt_list_view_set_all_years (view, TRUE);
+  while (gtk_widget_get_frame_clock (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  debug_frames (window);
 
   g_print ("\n(b) list view, %u events. \"rows read\", \"sorted\": wall-clock ms from the "
            "search applied\n    (after the entry's 150 ms typing delay). CPU ms of the UI "
@@ -701,6 +749,10 @@ main (int    argc,
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
       adw_init ();
+      /* EVENTAIL_BENCH_NO_ANIMATIONS=1: without the spinner's animation, to tell its
+       * frames from the list's. */
+      if (g_getenv ("EVENTAIL_BENCH_NO_ANIMATIONS") != NULL)
+        g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
       gtk_css_provider_load_from_resource (provider, "/io/github/eventail/Eventail/style.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                                   GTK_STYLE_PROVIDER (provider),

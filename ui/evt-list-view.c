@@ -127,8 +127,11 @@ struct _EvtListRowModel
   guint          update_idle; /* brings them up to date, a few at a time */
 };
 
-/* Rows brought up to date in one go off screen: a few ms of the UI thread. */
-#define ROWS_PER_IDLE 24
+/* Rows off screen brought up to date in one go, and how often: each costs a measure
+ * of its labels in the next frame, so that a frame gets one batch or two (an idle
+ * callback would run many times before a frame, which would then measure them all). */
+#define ROWS_PER_BATCH  16
+#define BATCH_PERIOD_MS 8
 
 static void row_model_iface_init (GListModelInterface *iface);
 
@@ -239,7 +242,7 @@ update_stale_rows (gpointer data)
   EvtListRowModel *self = data;
   guint n_updated = 0;
 
-  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_IDLE)
+  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_BATCH)
     n_updated += update_row (self, self->stale_from++);
 
   if (self->stale_from < self->rows->len)
@@ -250,8 +253,8 @@ update_stale_rows (gpointer data)
 
 /*
  * GTK 4.8 keeps some two hundred rows alive, a tenth of them on screen: a new
- * answer updates those seen (and half a page around) at once, the others a few at a
- * time when idle, after the frame. Each label changed costs a measure of its text.
+ * answer updates those seen (and two around) at once, the others a few at a time
+ * afterwards. Each label changed costs a measure of its text in the next frame.
  * Where the rows on screen are is estimated from the scrollbar, as evenly high rows.
  */
 static void
@@ -267,7 +270,7 @@ update_rows (EvtListRowModel *self,
       double height = gtk_adjustment_get_upper (self->vadjustment) / old_len;
       double value = gtk_adjustment_get_value (self->vadjustment);
       double page = gtk_adjustment_get_page_size (self->vadjustment);
-      guint margin = (guint) (page / height / 2) + 2;
+      guint margin = 2;
       guint first = (guint) (value / height);
       guint last = (guint) ((value + page) / height) + 1;
 
@@ -280,7 +283,7 @@ update_rows (EvtListRowModel *self,
 
   self->stale_from = MIN (self->stale_from, from);
   if (self->stale_from < self->rows->len && self->update_idle == 0)
-    self->update_idle = g_idle_add (update_stale_rows, self);
+    self->update_idle = g_timeout_add (BATCH_PERIOD_MS, update_stale_rows, self);
 }
 
 /* Whether some rows alive may still show old events. */
