@@ -857,9 +857,18 @@ fill_details (DetailsDialog *dd,
       g_autoptr(GString) subtitle = g_string_new (NULL);
       GtkWidget *row = evt_plain_row_new ();
       GtkWidget *edit = gtk_image_new_from_icon_name ("document-edit-symbolic");
-      const char *fields[] = { evt_person_get_job_title (person), evt_person_get_email (person),
-                               evt_person_get_phone (person) };
+      g_autofree char *phone = NULL;
+      const char *fields[3] = { evt_person_get_job_title (person), evt_person_get_email (person),
+                                NULL };
 
+      /* A phone number wraps as a whole, not between its pairs of digits. */
+      if (evt_person_get_phone (person) != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (evt_person_get_phone (person), " ", -1);
+
+          phone = g_strjoinv ("\u00a0", parts);
+          fields[2] = phone;
+        }
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         if (fields[f] != NULL)
           g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", fields[f]);

@@ -7,8 +7,8 @@
 #include "evt-people-common.h"
 #include "evt-person-editor-private.h"
 
-/* The organisation's name on the drop-down's button: a phone's width leaves that much. */
-#define ORGANISATION_CHARS 16
+/* The organisation's name on the drop-down's button at most: it ellipsizes further on a phone. */
+#define ORGANISATION_CHARS 18
 
 struct _EvtPersonEditor
 {
