@@ -24,6 +24,12 @@ typedef struct
   GHashTable   *by_id;     /* gint64 id → Entry */
   GArray       *entries;   /* Entry, owns what by_id points to */
   EvtEventRows *rows;      /* a compact list's answer, else NULL */
+  /* How a compact answer differs from the one shown when its load started, worked
+   * out in the worker thread: the items before @prefix and after the last @suffix
+   * are the same events, unchanged. @base is only compared, never dereferenced. */
+  gconstpointer base;
+  guint         prefix;
+  guint         suffix;
 } Snapshot;
 
 typedef struct
@@ -237,6 +243,32 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+static gboolean same_item (Snapshot *a,
+                           guint     i,
+                           Snapshot *b,
+                           guint     j);
+
+/* The unchanged items at both ends of @old and @new. */
+static void
+diff_snapshots (Snapshot *old,
+                Snapshot *new,
+                guint    *prefix,
+                guint    *suffix)
+{
+  guint old_len = snapshot_get_n_items (old);
+  guint new_len = snapshot_get_n_items (new);
+  guint p, q;
+
+  for (p = 0; p < MIN (old_len, new_len); p++)
+    if (!same_item (old, p, new, p))
+      break;
+  for (q = 0; q < MIN (old_len, new_len) - p; q++)
+    if (!same_item (old, old_len - 1 - q, new, new_len - 1 - q))
+      break;
+  *prefix = p;
+  *suffix = q;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -255,12 +287,17 @@ load_thread (GTask        *task,
     {
       EvtEventRows *rows = evt_store_query_rows (data->store, data->query, cancellable, &error);
 
-      g_clear_pointer (&data->previous, snapshot_unref);
       if (rows == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, snapshot_new_compact (rows),
-                               (GDestroyNotify) snapshot_unref);
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      /* A hundred thousand comparisons are done here, not in the UI thread. */
+      snapshot = snapshot_new_compact (rows);
+      diff_snapshots (data->previous, snapshot, &snapshot->prefix, &snapshot->suffix);
+      snapshot->base = data->previous;
+      g_clear_pointer (&data->previous, snapshot_unref);
+      g_task_return_pointer (task, snapshot, (GDestroyNotify) snapshot_unref);
       return;
     }
 
@@ -404,12 +441,14 @@ query_done (GObject      *object,
    * that changed nothing still says so, with an empty change. */
   old_len = snapshot_get_n_items (old);
   new_len = snapshot_get_n_items (snapshot);
-  for (prefix = 0; prefix < MIN (old_len, new_len); prefix++)
-    if (!same_item (old, prefix, snapshot, prefix))
-      break;
-  for (suffix = 0; suffix < MIN (old_len, new_len) - prefix; suffix++)
-    if (!same_item (old, old_len - 1 - suffix, snapshot, new_len - 1 - suffix))
-      break;
+  /* The load that answers started from the answer shown (a newer load cancels it). */
+  if (snapshot->base == old)
+    {
+      prefix = snapshot->prefix;
+      suffix = snapshot->suffix;
+    }
+  else
+    diff_snapshots (old, snapshot, &prefix, &suffix);
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               old_len - prefix - suffix, new_len - prefix - suffix);
 

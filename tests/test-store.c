@@ -2917,6 +2917,18 @@ test_query_cancel (Fixture       *fixture,
   g_clear_pointer (&slow.rows, evt_event_rows_unref);
 }
 
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *change)
+{
+  change[0] = position;
+  change[1] = removed;
+  change[2] = added;
+}
+
 /* A compact list makes its items when asked for, a new object each time, and tells
  * which changed by id and fingerprint. */
 static void
@@ -2931,6 +2943,7 @@ test_event_list_compact (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint64 fingerprints[7];
   guint position = 0;
+  guint change[3] = { 0, };
 
   fill_calendar (fixture->store);
   list = evt_event_list_new_compact (fixture->store);
@@ -2962,7 +2975,9 @@ test_event_list_compact (Fixture       *fixture,
   for (guint i = 0; i < 7; i++)
     fingerprints[i] = evt_event_list_get_fingerprint (list, i);
 
-  /* An edit changes that event's fingerprint only. */
+  /* An edit changes that event's fingerprint only, and the list says that one item
+   * changed. */
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change), change);
   edited = evt_store_get_event (fixture->store, evt_event_list_get_id (list, 3), &error);
   g_assert_no_error (error);
   evt_event_set_city (edited, "Besançon");
@@ -2974,6 +2989,9 @@ test_event_list_compact (Fixture       *fixture,
       g_assert_cmpuint (evt_event_list_get_fingerprint (list, i), !=, fingerprints[i]);
     else
       g_assert_cmpuint (evt_event_list_get_fingerprint (list, i), ==, fingerprints[i]);
+  g_assert_cmpuint (change[0], ==, 3);
+  g_assert_cmpuint (change[1], ==, 1);
+  g_assert_cmpuint (change[2], ==, 1);
   g_clear_object (&again);
   again = g_list_model_get_item (G_LIST_MODEL (list), 3);
   g_assert_cmpstr (evt_event_get_city (again), ==, "Besançon");
