@@ -876,6 +876,22 @@ test_keyboard (Fixture       *fixture,
   wait_gone (editor, "Enter to save");
   saved = stored_organisation (fixture, "Clavier et Fils");
   g_assert_cmpstr (evt_organisation_get_city (saved), ==, "Pontarlier");
+  wait_view (fixture->view);
+
+  /* Delete, in the list, asks to delete the selected one. */
+  gtk_selection_model_unselect_all (evt_organisations_view_get_selection (fixture->view));
+  select_organisation (fixture, "Clavier et Fils");
+  x_focus (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (GTK_WIDGET (evt_organisations_view_get_list_view (fixture->view)));
+  x_press (XK_Delete, NoSymbol, NoSymbol);
+  {
+    AdwMessageDialog *dialog = wait_message_dialog ();
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Clavier et Fils”?");
+    answer (dialog, "delete");
+  }
+  wait_view (fixture->view);
+  g_assert_cmpuint (find_organisation (fixture->view, "Clavier et Fils"), ==, G_MAXUINT);
 #else
   g_test_skip ("Built without XTest: real key presses not tried");
 #endif

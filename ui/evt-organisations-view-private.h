@@ -13,6 +13,7 @@ const char       *evt_organisations_view_get_page         (EvtOrganisationsView 
 GListModel       *evt_organisations_view_get_model        (EvtOrganisationsView *self);
 GtkSelectionModel *evt_organisations_view_get_selection   (EvtOrganisationsView *self);
 GtkEditable      *evt_organisations_view_get_search_entry (EvtOrganisationsView *self);
+GtkWidget        *evt_organisations_view_get_list_view    (EvtOrganisationsView *self);
 guint             evt_organisations_view_get_n_events     (EvtOrganisationsView *self,
                                                            EvtOrganisation      *organisation);
 /* What a row says: "Biotech Franche-Comté", "Company · Besançon"... */

@@ -703,6 +703,7 @@ typedef struct
   GtkWidget            *events;
   GPtrArray            *rows;           /* what the last read added, to take away */
   guint                 generation;
+  gboolean              destroyed;      /* its widgets are gone: reads that end do nothing */
 } DetailsDialog;
 
 static void
@@ -936,8 +937,8 @@ on_details_loaded (GObject      *source,
   EvtOrganisationsView *self = dd->view;
 
   pending_done (self);
-  if (details->generation != dd->generation)
-    return;  /* a later read is under way */
+  if (dd->destroyed || details->generation != dd->generation)
+    return;  /* closed, or a later read is under way */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Deleted, from its editor or elsewhere: nothing left to show. */
@@ -957,7 +958,7 @@ load_details (GtkWidget *dialog)
   g_autoptr(GTask) task = NULL;
   Details *details;
 
-  if (dd->view->store == NULL)
+  if (dd->view->store == NULL || dd->destroyed)
     return;
   details = g_new0 (Details, 1);
   details->organisation_id = dd->organisation_id;
@@ -967,6 +968,12 @@ load_details (GtkWidget *dialog)
   g_task_set_task_data (task, details, (GDestroyNotify) details_free);
   dd->view->n_pending++;
   g_task_run_in_thread (task, details_thread);
+}
+
+static void
+on_details_destroy (DetailsDialog *dd)
+{
+  dd->destroyed = TRUE;
 }
 
 static GtkWindow *
@@ -1034,6 +1041,7 @@ open_details (EvtOrganisationsView *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (dd->people));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (dd->events));
 
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (on_details_destroy), dd);
   /* Edits, from its editors or elsewhere, show at once. */
   g_signal_connect_object (self->store, "changed", G_CALLBACK (load_details), dialog,
                            G_CONNECT_SWAPPED);
@@ -1505,12 +1513,28 @@ evt_organisations_view_class_init (EvtOrganisationsViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "organisations.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "organisations.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "organisations.delete",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
-                                       "organisations.delete", NULL);
   gtk_widget_class_install_action (widget_class, "organisations.import-details", NULL,
                                    details_action);
+}
+
+/* Delete in the list: the search entry's key capture would take it for the entry. */
+static gboolean
+delete_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  EvtOrganisationsView *self = EVT_ORGANISATIONS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(EvtOrganisation) org = NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return FALSE;
+  org = selected_organisation (self);
+  if (org == NULL || self->store == NULL)
+    return FALSE;
+  evt_organisations_view_delete_organisation (self, org);
+  return TRUE;
 }
 
 static void
@@ -1518,6 +1542,7 @@ evt_organisations_view_init (EvtOrganisationsView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkListItemFactory *factory;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1536,6 +1561,15 @@ evt_organisations_view_init (EvtOrganisationsView *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
+  /* Before the key capture, which runs in the same phase on the same widget. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Delete : GDK_KEY_KP_Delete, 0),
+                        gtk_callback_action_new (delete_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   evt_people_name (self->search_entry, _("Search organisations"));
   evt_people_name (self->menu_button, _("Edit, delete, merge, import and export"));
@@ -1672,6 +1706,12 @@ GtkEditable *
 evt_organisations_view_get_search_entry (EvtOrganisationsView *self)
 {
   return GTK_EDITABLE (self->search_entry);
+}
+
+GtkWidget *
+evt_organisations_view_get_list_view (EvtOrganisationsView *self)
+{
+  return GTK_WIDGET (self->list_view);
 }
 
 guint
