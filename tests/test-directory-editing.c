@@ -156,7 +156,8 @@ find_button (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
         return child;
       if ((found = find_button (child, label)) != NULL)
         return found;
@@ -248,7 +249,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-/* --- Helpers ------------------------------------------------------------------------------------ */
+/* --- Helpers ---------------------------------------------------------------------------------- */
 
 static guint
 find_organisation (EvtOrganisationsView *view,
@@ -410,7 +411,7 @@ x_press (KeySym key,
 }
 #endif
 
-/* --- Organisations ------------------------------------------------------------------------------ */
+/* --- Organisations ---------------------------------------------------------------------------- */
 
 static void
 test_create_organisation (Fixture       *fixture,
@@ -664,7 +665,7 @@ test_delete_organisation (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-/* --- People ------------------------------------------------------------------------------------- */
+/* --- People ----------------------------------------------------------------------------------- */
 
 static gboolean
 participants_idle (gpointer data)
@@ -715,41 +716,42 @@ test_add_person (Fixture       *fixture,
                     evt_person_editor_find_organisation (editor, fixture->biotech));
   g_assert_true (gtk_drop_down_get_enable_search (organisation));
 
-  set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_NAME), "Claire Martin");
+  set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_NAME), "Apolline Vuillemin");
   set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_JOB_TITLE), "Directrice R&D");
   set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_PHONE), "+33 6 00 00 00 01");
   email = evt_person_editor_get_row (editor, EVT_PERSON_FIELD_EMAIL);
-  set_text (email, "claire.martin@");
+  set_text (email, "apolline.vuillemin@");
 
   /* A bad address: shown on its row, nobody written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.save", NULL));
   wait_until (person_editor_idle, editor, "the save");
   g_assert_nonnull (strstr (evt_people_get_field_error (email), "is not an e-mail address"));
-  people = evt_people_list_people (fixture->store, "Claire", 0, &error);
+  people = evt_people_list_people (fixture->store, "Apolline Vuillemin", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 0);
   g_clear_pointer (&people, g_ptr_array_unref);
 
-  set_text (email, "claire.martin@biotech-fc.fr");
+  set_text (email, "apolline.vuillemin@biotech-fc.fr");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.save", NULL));
   wait_gone (editor, "the editor to close");
 
-  people = evt_people_list_people (fixture->store, "Claire", fixture->biotech, &error);
+  people = evt_people_list_people (fixture->store, "Apolline Vuillemin", fixture->biotech,
+                                   &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 1);
   person = g_ptr_array_index (people, 0);
   person_id = evt_person_get_id (person);
-  g_assert_cmpstr (evt_person_get_name (person), ==, "Claire Martin");
+  g_assert_cmpstr (evt_person_get_name (person), ==, "Apolline Vuillemin");
   g_assert_cmpstr (evt_person_get_job_title (person), ==, "Directrice R&D");
-  g_assert_cmpstr (evt_person_get_email (person), ==, "claire.martin@biotech-fc.fr");
+  g_assert_cmpstr (evt_person_get_email (person), ==, "apolline.vuillemin@biotech-fc.fr");
   g_assert_cmpstr (evt_person_get_phone (person), ==, "+33 6 00 00 00 01");
 
   /* The details list her. */
   wait_view (fixture->view);
-  row = find_row_titled (GTK_WIDGET (details), "Claire Martin");
+  row = find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Directrice R&D · claire.martin@biotech-fc.fr · "
+                   "Directrice R&D · apolline.vuillemin@biotech-fc.fr · "
                    "+33\u00a06\u00a000\u00a000\u00a000\u00a001");
 
   /* She goes to Micronora; renamed from the details, the event's participants follow. */
@@ -759,25 +761,25 @@ test_add_person (Fixture       *fixture,
   g_assert_no_error (error);
   wait_until (participants_idle, section, "the participants");
   wait_until (participants_idle, section, "the participants");
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Claire Martin"));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Apolline Vuillemin"));
 
   wait_view (fixture->view);
-  row = find_row_titled (GTK_WIDGET (details), "Claire Martin");
+  row = find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin");
   g_signal_emit_by_name (row, "activated");
   editor = find_toplevel (EVT_TYPE_PERSON_EDITOR);
   g_assert_nonnull (editor);
   wait_until (person_editor_idle, editor, "the organisations");
-  set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_NAME), "Claire Martin-Roy");
+  set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_NAME), "Apolline Vuillemin-Roy");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.save", NULL));
   wait_gone (editor, "the editor to close");
   wait_until (participants_idle, section, "the participants");
   wait_until (participants_idle, section, "the participants");
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Claire Martin-Roy"));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Apolline Vuillemin-Roy"));
   wait_view (fixture->view);
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (details), "Claire Martin-Roy"));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin-Roy"));
 
   /* She takes part in an event: her Delete says why it cannot be. */
-  row = find_row_titled (GTK_WIDGET (details), "Claire Martin-Roy");
+  row = find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin-Roy");
   g_signal_emit_by_name (row, "activated");
   editor = find_toplevel (EVT_TYPE_PERSON_EDITOR);
   wait_until (person_editor_idle, editor, "the organisations");
@@ -786,7 +788,7 @@ test_add_person (Fixture       *fixture,
     AdwMessageDialog *dialog = wait_message_dialog ();
 
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                     "“Claire Martin-Roy” Cannot Be Deleted");
+                     "“Apolline Vuillemin-Roy” Cannot Be Deleted");
     answer (dialog, "close");
   }
   wait_until (person_editor_idle, editor, "the editor");
@@ -799,22 +801,23 @@ test_add_person (Fixture       *fixture,
   {
     AdwMessageDialog *dialog = wait_message_dialog ();
 
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Claire Martin-Roy”?");
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                     "Delete “Apolline Vuillemin-Roy”?");
     g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
     answer (dialog, "delete");
   }
   wait_until (is_null, &editor, "the editor to close");
   g_clear_pointer (&people, g_ptr_array_unref);
-  people = evt_people_list_people (fixture->store, "Claire", 0, &error);
+  people = evt_people_list_people (fixture->store, "Apolline Vuillemin", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 0);
   wait_view (fixture->view);
-  g_assert_null (find_row_titled (GTK_WIDGET (details), "Claire Martin-Roy"));
+  g_assert_null (find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin-Roy"));
 
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
-/* --- Keyboard ----------------------------------------------------------------------------------- */
+/* --- Keyboard --------------------------------------------------------------------------------- */
 
 static void
 test_keyboard (Fixture       *fixture,
@@ -897,7 +900,7 @@ test_keyboard (Fixture       *fixture,
 #endif
 }
 
-/* --- Names -------------------------------------------------------------------------------------- */
+/* --- Names ------------------------------------------------------------------------------------ */
 
 /* Every control can be named by a screen reader, as in test-people-ui.c. */
 static void

@@ -126,7 +126,7 @@ show_toast (EvtOrganisationEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* --- Sectors ------------------------------------------------------------------------------------ */
+/* --- Sectors ---------------------------------------------------------------------------------- */
 
 static void
 list_sectors_thread (GTask        *task,
@@ -275,7 +275,7 @@ save_action (GtkWidget  *widget,
                         g_object_unref, NULL, on_saved, g_object_ref (self));
 }
 
-/* --- Delete ------------------------------------------------------------------------------------ */
+/* --- Delete ----------------------------------------------------------------------------------- */
 
 static void
 on_deleted (GObject      *source,
@@ -790,7 +790,7 @@ evt_organisation_editor_get_modified (EvtOrganisationEditor *self)
   return self->modified;
 }
 
-/* --- Private ------------------------------------------------------------------------------------ */
+/* --- Private ---------------------------------------------------------------------------------- */
 
 GtkWidget *
 evt_organisation_editor_get_row (EvtOrganisationEditor *self,

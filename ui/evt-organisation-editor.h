@@ -21,21 +21,25 @@ G_DECLARE_FINAL_TYPE (EvtOrganisationEditor, evt_organisation_editor,
  * what goes with the organisation, and explains why when the core would refuse it
  * (it takes part in events), then emits "deleted".
  */
-EvtOrganisationEditor *evt_organisation_editor_new              (GtkWindow             *parent,
-                                                                 EvtStore              *store,
-                                                                 EvtOrganisation       *organisation);
-EvtOrganisation       *evt_organisation_editor_get_organisation (EvtOrganisationEditor *self);
-gboolean               evt_organisation_editor_is_busy          (EvtOrganisationEditor *self);
-gboolean               evt_organisation_editor_get_modified     (EvtOrganisationEditor *self);
+EvtOrganisationEditor *evt_organisation_editor_new       (GtkWindow              *parent,
+                                                          EvtStore               *store,
+                                                          EvtOrganisation        *organisation);
+EvtOrganisation       *evt_organisation_editor_get_organisation
+                                                         (EvtOrganisationEditor  *self);
+gboolean               evt_organisation_editor_is_busy   (EvtOrganisationEditor  *self);
+gboolean               evt_organisation_editor_get_modified
+                                                         (EvtOrganisationEditor  *self);
 
-void                   evt_organisation_editor_delete_async     (GtkWindow             *parent,
-                                                                 EvtStore              *store,
-                                                                 EvtOrganisation       *organisation,
-                                                                 GCancellable          *cancellable,
-                                                                 GAsyncReadyCallback    callback,
-                                                                 gpointer               user_data);
-gboolean               evt_organisation_editor_delete_finish    (EvtStore              *store,
-                                                                 GAsyncResult          *result,
-                                                                 GError               **error);
+void                   evt_organisation_editor_delete_async
+                                                         (GtkWindow              *parent,
+                                                          EvtStore               *store,
+                                                          EvtOrganisation        *organisation,
+                                                          GCancellable           *cancellable,
+                                                          GAsyncReadyCallback     callback,
+                                                          gpointer                user_data);
+gboolean               evt_organisation_editor_delete_finish
+                                                         (EvtStore               *store,
+                                                          GAsyncResult           *result,
+                                                          GError                **error);
 
 G_END_DECLS

@@ -460,7 +460,7 @@ on_selection_changed (EvtOrganisationsView *self)
   update_actions (self);
 }
 
-/* --- Editing ------------------------------------------------------------------------------------ */
+/* --- Editing ---------------------------------------------------------------------------------- */
 
 /* The organisation selected alone, as the Edit and Delete actions take it. */
 static EvtOrganisation *
@@ -1147,7 +1147,7 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* --- Export ------------------------------------------------------------------------------------ */
+/* --- Export ----------------------------------------------------------------------------------- */
 
 static void
 export_thread (GTask        *task,
@@ -1225,7 +1225,7 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* --- Merge -------------------------------------------------------------------------------------- */
+/* --- Merge ------------------------------------------------------------------------------------ */
 
 typedef struct
 {
@@ -1366,7 +1366,7 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* --- GObject ------------------------------------------------------------------------------------ */
+/* --- GObject ---------------------------------------------------------------------------------- */
 
 static void
 disconnect_store (EvtOrganisationsView *self)

@@ -261,7 +261,7 @@ save_action (GtkWidget  *widget,
                         NULL, on_saved, g_object_ref (self));
 }
 
-/* --- Delete ------------------------------------------------------------------------------------ */
+/* --- Delete ----------------------------------------------------------------------------------- */
 
 static void
 on_deleted (GObject      *source,
@@ -740,7 +740,7 @@ evt_person_editor_get_modified (EvtPersonEditor *self)
   return self->modified;
 }
 
-/* --- Private ------------------------------------------------------------------------------------ */
+/* --- Private ---------------------------------------------------------------------------------- */
 
 GtkWidget *
 evt_person_editor_get_row (EvtPersonEditor *self,
