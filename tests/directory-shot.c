@@ -16,7 +16,7 @@
 /*
  * Not a test: a look at the widgets over the sample data and a member list.
  * Usage: directory-shot [--dark] [--width W] [--height H] WHAT OUT.png
- * WHAT is view (the Directory), details (an organisation's, with its people),
+ * WHAT is view (the Directory), empty (the Directory of a new database), details (an organisation's, with its people),
  * organisation (its editor, a bad e-mail address refused), new-organisation,
  * person (a person's editor, the organisation list open) or delete (the
  * confirmation of a delete).
@@ -127,7 +127,7 @@ main (int    argc,
   if (what == NULL || out == NULL)
     {
       g_printerr ("Usage: %s [--dark] [--width W] [--height H] "
-                  "view|details|organisation|new-organisation|person|delete OUT.png\n", argv[0]);
+                  "view|empty|details|organisation|new-organisation|person|delete OUT.png\n", argv[0]);
       return 2;
     }
 
@@ -149,6 +149,17 @@ main (int    argc,
   db = g_build_filename (dir, "eventail.db", NULL);
   store = evt_store_new (db);
   g_assert_true (evt_store_open (store, NULL, &error));
+  if (g_str_equal (what, "empty"))
+    {
+      window = adw_window_new ();
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      view = EVT_ORGANISATIONS_VIEW (evt_organisations_view_new ());
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+      evt_organisations_view_set_store (view, store);
+      gtk_window_present (GTK_WINDOW (window));
+      spin (1500);
+      return render (window, out, &error) ? 0 : 1;
+    }
   g_assert_true (evt_demo_load (store, NULL, &error));
   csv = g_build_filename (SOURCE_DIR, "fixtures", "members", "members-fr-bom.csv", NULL);
   report = evt_people_import_organisations (store, csv, NULL, &error);
