@@ -38,7 +38,8 @@ static const EvtCliCommand commands[] = {
     cmd_postpone },
   { "hold", N_("Mark an event as held"), cmd_hold },
   { "delete", N_("Delete an event"), cmd_delete },
-  { "demo", N_("Add the sample events (the 2021 programme and some of 2022)"), cmd_demo },
+  { "demo", N_("Add the sample data (the 2021 programme, some of 2022, who took part)"),
+    cmd_demo },
   { "export", N_("Write events to an iCalendar file"), evt_cli_export },
   { "import", N_("Read events from iCalendar files"), evt_cli_import },
   { "feed", N_("Manage and write the iCalendar feeds"), evt_cli_feed },
@@ -2422,13 +2423,14 @@ cmd_demo (const EvtCliCommand  *command,
 
   evt_cli_args_init (&args, command, NULL,
                      N_("Adds the cluster's 2021 programme, cancelled because of the health "
-                        "crisis, and some events of 2022. Running it again adds only what "
+                        "crisis, and some events of 2022 with sample member companies, who "
+                        "took part and what came of it. Running it again adds only what "
                         "is missing."));
   if (!evt_cli_args_parse (&args, argc, argv, 0, 0, &error))
     return evt_cli_report (command, error);
 
   store = evt_cli_open_store (&args, &error);
-  if (store == NULL || !evt_demo_load (store, &n_added, &error))
+  if (store == NULL || !evt_demo_load_all (store, &n_added, &error))
     return evt_cli_report (command, error);
 
   if (n_added > 0)

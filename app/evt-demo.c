@@ -6,6 +6,7 @@
 
 #include "evt-date.h"
 #include "evt-demo.h"
+#include "evt-people.h"
 
 /*
  * The 2021 programme is annex 1 of the cluster's 2021 agreement with Grand Besançon
@@ -198,6 +199,395 @@ demo_event_new (const DemoEvent  *demo,
   return g_steal_pointer (&event);
 }
 
+/*
+ * The people side of the sample: the cluster's own team, a handful of member
+ * companies (made up: any likeness to a real company is chance) and a laboratory,
+ * who went to the 2022 shows, and what came of the two that were held. A lead's
+ * follow-up in the past is due, so the Follow-ups view has something to show.
+ */
+typedef struct
+{
+  const char          *name;
+  EvtOrganisationKind  kind;
+  gboolean             member;
+  const char          *sector;
+  const char          *city;
+} DemoOrganisation;
+
+static const DemoOrganisation demo_organisations[] = {
+  { "Pôle des Microtechniques", EVT_ORGANISATION_KIND_INSTITUTION, FALSE, NULL, "Besançon" },
+  { "Microméca Doubs", EVT_ORGANISATION_KIND_COMPANY, TRUE, "microtechnology", "Besançon" },
+  { "Laser Surface Est", EVT_ORGANISATION_KIND_COMPANY, TRUE, "industry-future",
+    "Montbéliard" },
+  { "Aéro Usinage Haut-Doubs", EVT_ORGANISATION_KIND_COMPANY, TRUE, "aerospace",
+    "Pontarlier" },
+  { "Boîtiers Horlogers du Saugeais", EVT_ORGANISATION_KIND_COMPANY, TRUE,
+    "watchmaking-luxury", "Morteau" },
+  { "Ortho Implant Comtois", EVT_ORGANISATION_KIND_COMPANY, TRUE, "health", "Besançon" },
+  { "Capteurs Santé Jura", EVT_ORGANISATION_KIND_COMPANY, FALSE, "health", "Dole" },
+  { "Laboratoire de micro-usinage de l'université", EVT_ORGANISATION_KIND_LAB, FALSE,
+    "microtechnology", "Besançon" },
+};
+
+typedef struct
+{
+  const char *name;
+  const char *organisation;
+  const char *job_title;
+  const char *email;
+} DemoPerson;
+
+static const DemoPerson demo_people[] = {
+  { "Claire Martin", "Pôle des Microtechniques", "Chargée de communication",
+    "claire.martin@example.org" },
+  { "Julien Roussel", "Pôle des Microtechniques", "Chef de projet aéronautique",
+    "julien.roussel@example.org" },
+  { "Sophie Bernard", "Pôle des Microtechniques", "Chargée d'affaires santé",
+    "sophie.bernard@example.org" },
+  { "Marc Vuillemin", "Microméca Doubs", "Directeur commercial", "m.vuillemin@example.com" },
+  { "Nadia Benali", "Ortho Implant Comtois", "Responsable R&D", "n.benali@example.com" },
+};
+
+typedef struct
+{
+  const char            *event;         /* key of a DemoEvent */
+  const char            *organisation;  /* or NULL */
+  const char            *person;        /* or NULL */
+  EvtRole                role;
+  EvtParticipationState  state;
+} DemoParticipation;
+
+static const DemoParticipation demo_participations[] = {
+  { "2022-global-industrie", "Pôle des Microtechniques", "Claire Martin", EVT_ROLE_STAFF,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-global-industrie", "Pôle des Microtechniques", "Julien Roussel", EVT_ROLE_STAFF,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-global-industrie", "Microméca Doubs", "Marc Vuillemin", EVT_ROLE_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-global-industrie", "Laser Surface Est", NULL, EVT_ROLE_CO_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-global-industrie", "Aéro Usinage Haut-Doubs", NULL, EVT_ROLE_CO_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_NO_SHOW },
+  { "2022-siams", "Pôle des Microtechniques", "Claire Martin", EVT_ROLE_STAFF,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-siams", "Boîtiers Horlogers du Saugeais", NULL, EVT_ROLE_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-siams", "Microméca Doubs", NULL, EVT_ROLE_VISITOR,
+    EVT_PARTICIPATION_STATE_ATTENDED },
+  { "2022-micronora", "Pôle des Microtechniques", "Claire Martin", EVT_ROLE_STAFF,
+    EVT_PARTICIPATION_STATE_CONFIRMED },
+  { "2022-micronora", "Microméca Doubs", NULL, EVT_ROLE_CO_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_CONFIRMED },
+  { "2022-micronora", "Aéro Usinage Haut-Doubs", NULL, EVT_ROLE_CO_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_REGISTERED },
+  { "2022-micronora", "Laboratoire de micro-usinage de l'université", NULL,
+    EVT_ROLE_SPEAKER, EVT_PARTICIPATION_STATE_CONFIRMED },
+  { "2022-medica", "Pôle des Microtechniques", "Sophie Bernard", EVT_ROLE_STAFF,
+    EVT_PARTICIPATION_STATE_REGISTERED },
+  { "2022-medica", "Ortho Implant Comtois", "Nadia Benali", EVT_ROLE_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_INVITED },
+  { "2022-medica", "Capteurs Santé Jura", NULL, EVT_ROLE_CO_EXHIBITOR,
+    EVT_PARTICIPATION_STATE_INVITED },
+};
+
+typedef struct
+{
+  const char   *event;
+  const char   *organisation;
+  const char   *contact;
+  const char   *subject;
+  const char   *next_step;
+  const char   *follow_up;     /* YYYY-MM-DD */
+  EvtLeadState  state;
+} DemoLead;
+
+static const DemoLead demo_leads[] = {
+  { "2022-global-industrie", "Microméca Doubs", "Acheteur d'un équipementier ferroviaire",
+    "Sous-traitance de pièces décolletées", "Envoyer le devis", "2022-03-25",
+    EVT_LEAD_STATE_OPEN },
+  { "2022-global-industrie", "Laser Surface Est", "Bureau d'études d'un motoriste",
+    "Texturation laser de pièces de turbine", "Essais sur échantillons", "2022-04-15",
+    EVT_LEAD_STATE_WON },
+  { "2022-siams", "Boîtiers Horlogers du Saugeais", "Manufacture suisse",
+    "Boîtes de montres en petite série", "Rendez-vous à Morteau", "2022-05-10",
+    EVT_LEAD_STATE_OPEN },
+};
+
+static EvtOrganisation *
+demo_organisation (EvtStore         *store,
+                   const char       *name,
+                   GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EvtOrganisation *organisation;
+
+  organisation = evt_people_lookup_organisation (store, name, &local_error);
+  if (organisation != NULL ||
+      !g_error_matches (local_error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_NOT_FOUND))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return organisation;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_organisations); i++)
+    {
+      const DemoOrganisation *demo = &demo_organisations[i];
+
+      if (!g_str_equal (demo->name, name))
+        continue;
+      organisation = evt_organisation_new (demo->name);
+      evt_organisation_set_kind (organisation, demo->kind);
+      evt_organisation_set_member (organisation, demo->member);
+      evt_organisation_set_sector (organisation, demo->sector);
+      evt_organisation_set_city (organisation, demo->city);
+      if (!evt_people_save_organisation (store, organisation, error))
+        g_clear_object (&organisation);
+      return organisation;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static EvtPerson *
+demo_person (EvtStore    *store,
+             const char  *name,
+             GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      const DemoPerson *demo = &demo_people[i];
+      g_autoptr(EvtOrganisation) organisation = NULL;
+      g_autoptr(GError) local_error = NULL;
+      EvtPerson *person;
+
+      if (!g_str_equal (demo->name, name))
+        continue;
+
+      organisation = demo_organisation (store, demo->organisation, error);
+      if (organisation == NULL)
+        return NULL;
+      person = evt_people_lookup_person (store, demo->name,
+                                         evt_organisation_get_id (organisation), &local_error);
+      if (person != NULL ||
+          !g_error_matches (local_error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_NOT_FOUND))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return person;
+        }
+
+      person = evt_person_new (demo->name);
+      evt_person_set_organisation_id (person, evt_organisation_get_id (organisation));
+      evt_person_set_job_title (person, demo->job_title);
+      evt_person_set_email (person, demo->email);
+      if (!evt_people_save_person (store, person, error))
+        g_clear_object (&person);
+      return person;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+demo_add_participation (EvtStore                 *store,
+                        gint64                    event_id,
+                        const DemoParticipation  *demo,
+                        GError                  **error)
+{
+  g_autoptr(EvtParticipation) participation = evt_participation_new (event_id);
+
+  if (demo->organisation != NULL)
+    {
+      g_autoptr(EvtOrganisation) organisation = demo_organisation (store, demo->organisation,
+                                                                   error);
+      if (organisation == NULL)
+        return FALSE;
+      evt_participation_set_organisation_id (participation,
+                                             evt_organisation_get_id (organisation));
+    }
+  if (demo->person != NULL)
+    {
+      g_autoptr(EvtPerson) person = demo_person (store, demo->person, error);
+      if (person == NULL)
+        return FALSE;
+      evt_participation_set_person_id (participation, evt_person_get_id (person));
+    }
+  evt_participation_set_role (participation, demo->role);
+  evt_participation_set_state (participation, demo->state);
+
+  return evt_people_save_participation (store, participation, NULL, error);
+}
+
+static gboolean
+demo_add_lead (EvtStore       *store,
+               gint64          event_id,
+               const DemoLead *demo,
+               GError        **error)
+{
+  g_autoptr(EvtLead) lead = evt_lead_new (event_id);
+  g_autoptr(EvtOrganisation) organisation = demo_organisation (store, demo->organisation,
+                                                               error);
+
+  if (organisation == NULL)
+    return FALSE;
+  evt_lead_set_organisation_id (lead, evt_organisation_get_id (organisation));
+  evt_lead_set_contact (lead, demo->contact);
+  evt_lead_set_subject (lead, demo->subject);
+  evt_lead_set_next_step (lead, demo->next_step);
+  evt_lead_set_follow_up (lead, demo->follow_up);
+  evt_lead_set_state (lead, demo->state);
+
+  return evt_people_save_lead (store, lead, error);
+}
+
+/* What the two shows held in 2022 brought, and what they cost (in euros). */
+static gboolean
+demo_add_outcome (EvtStore  *store,
+                  gint64     event_id,
+                  gboolean   global_industrie,
+                  GError   **error)
+{
+  g_autoptr(EvtOutcome) outcome = evt_outcome_new (event_id);
+  const char *projects[] = { "FabAdd Microtech", NULL };
+
+  if (global_industrie)
+    {
+      evt_outcome_set_contacts (outcome, 86);
+      evt_outcome_set_leads (outcome, 9);
+      evt_outcome_set_meetings (outcome, 14);
+      evt_outcome_set_projects (outcome, 1);
+      evt_outcome_set_project_names (outcome, projects);
+      evt_outcome_set_press (outcome, 2);
+      evt_outcome_set_satisfaction (outcome, 4);
+      evt_outcome_set_cost (outcome, EVT_COST_STAND, 1240000);
+      evt_outcome_set_cost (outcome, EVT_COST_TRAVEL, 138000);
+      evt_outcome_set_cost (outcome, EVT_COST_ACCOMMODATION, 216000);
+      evt_outcome_set_cost (outcome, EVT_COST_COMMUNICATION, 85000);
+    }
+  else
+    {
+      evt_outcome_set_contacts (outcome, 41);
+      evt_outcome_set_leads (outcome, 4);
+      evt_outcome_set_meetings (outcome, 6);
+      evt_outcome_set_satisfaction (outcome, 5);
+      evt_outcome_set_cost (outcome, EVT_COST_STAND, 620000);
+      evt_outcome_set_cost (outcome, EVT_COST_TRAVEL, 42000);
+      evt_outcome_set_cost (outcome, EVT_COST_OTHER, 30000);
+    }
+
+  return evt_people_save_outcome (store, outcome, error);
+}
+
+/* The sample event of @key, if it is in @store and has nothing recorded yet. */
+static gboolean
+demo_event_to_fill (EvtStore    *store,
+                    const char  *key,
+                    gint64      *event_id,
+                    GError     **error)
+{
+  g_autofree char *uid = g_strdup_printf ("demo-%s@eventail.sample", key);
+  g_autoptr(EvtEvent) event = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_records;
+
+  *event_id = 0;
+  event = evt_store_get_event_by_uid (store, uid, &local_error);
+  if (event == NULL)
+    {
+      /* Deleted by the user: nothing to fill. */
+      if (g_error_matches (local_error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  has_records = evt_people_event_has_records (store, evt_event_get_id (event), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!has_records)
+    *event_id = evt_event_get_id (event);
+  return TRUE;
+}
+
+/**
+ * evt_demo_load_people:
+ * @store: an open store, with the sample events of evt_demo_load()
+ * @error: return location for a #GError
+ *
+ * Adds the sample organisations and people, the participants of four sample shows
+ * of 2022 and what came of the two that were held (outcomes, costs, leads), in one
+ * transaction. A sample event that has participants or outcomes already, or that
+ * was deleted, is left alone, and organisations and people are found by name
+ * before they are added: loading twice adds nothing the second time.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+evt_demo_load_people (EvtStore  *store,
+                      GError   **error)
+{
+  static const char *events[] = {
+    "2022-global-industrie", "2022-siams", "2022-micronora", "2022-medica",
+  };
+
+  g_return_val_if_fail (EVT_IS_STORE (store), FALSE);
+
+  if (!evt_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      gint64 event_id;
+
+      if (!demo_event_to_fill (store, events[i], &event_id, error))
+        goto fail;
+      if (event_id == 0)
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (demo_participations); j++)
+        if (g_str_equal (demo_participations[j].event, events[i]) &&
+            !demo_add_participation (store, event_id, &demo_participations[j], error))
+          goto fail;
+
+      for (guint j = 0; j < G_N_ELEMENTS (demo_leads); j++)
+        if (g_str_equal (demo_leads[j].event, events[i]) &&
+            !demo_add_lead (store, event_id, &demo_leads[j], error))
+          goto fail;
+
+      if ((g_str_equal (events[i], "2022-global-industrie") ||
+           g_str_equal (events[i], "2022-siams")) &&
+          !demo_add_outcome (store, event_id, g_str_equal (events[i], "2022-global-industrie"),
+                             error))
+        goto fail;
+    }
+
+  /* The rest of the directory, whether or not it took part in anything. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_organisations); i++)
+    {
+      g_autoptr(EvtOrganisation) organisation = demo_organisation (store,
+                                                                   demo_organisations[i].name,
+                                                                   error);
+      if (organisation == NULL)
+        goto fail;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      g_autoptr(EvtPerson) person = demo_person (store, demo_people[i].name, error);
+      if (person == NULL)
+        goto fail;
+    }
+
+  return evt_store_commit (store, error);
+
+fail:
+  evt_store_rollback (store);
+  return FALSE;
+}
+
 /**
  * evt_demo_load:
  * @store: an open store
@@ -206,6 +596,7 @@ demo_event_new (const DemoEvent  *demo,
  *
  * Adds the sample events that are not in @store yet, in one transaction: loading
  * twice adds nothing the second time, and an event people edited is kept as is.
+ * evt_demo_load_people() adds who took part in them.
  *
  * Returns: %TRUE on success
  */
@@ -261,4 +652,32 @@ evt_demo_load (EvtStore  *store,
 fail:
   evt_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * evt_demo_load_all:
+ * @store: an open store
+ * @n_added: (out) (optional): how many sample events were added
+ * @error: return location for a #GError
+ *
+ * evt_demo_load() and evt_demo_load_people() in one transaction: the sample data
+ * that `eventail demo` and the window's empty state load.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+evt_demo_load_all (EvtStore  *store,
+                   guint     *n_added,
+                   GError   **error)
+{
+  if (!evt_store_begin (store, error))
+    return FALSE;
+
+  if (!evt_demo_load (store, n_added, error) || !evt_demo_load_people (store, error))
+    {
+      evt_store_rollback (store);
+      return FALSE;
+    }
+
+  return evt_store_commit (store, error);
 }

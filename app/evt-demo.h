@@ -11,5 +11,10 @@ G_BEGIN_DECLS
 gboolean evt_demo_load (EvtStore  *store,
                         guint     *n_added,
                         GError   **error);
+gboolean evt_demo_load_people (EvtStore  *store,
+                               GError   **error);
+gboolean evt_demo_load_all    (EvtStore  *store,
+                               guint     *n_added,
+                               GError   **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "evt-csv.h"
 #include "evt-date.h"
+#include "evt-demo.h"
 #include "evt-enum-types.h"
 #include "evt-people.h"
 
@@ -1503,6 +1504,114 @@ test_upgrade (void)
   g_rmdir (dir);
 }
 
+/* The sample data's people: the 2022 shows get participants, outcomes and leads, in
+ * one transaction; a second load adds nothing; an event the user filled in or deleted
+ * is left alone. */
+static guint
+count_rows (EvtStore   *store,
+            gint64      event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parts = evt_people_list_participations (store, event_id, -1, &error);
+
+  g_assert_no_error (error);
+  return parts->len;
+}
+
+static gint64
+demo_event_id (EvtStore   *store,
+               const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uid = g_strdup_printf ("demo-%s@eventail.sample", key);
+  g_autoptr(EvtEvent) event = evt_store_get_event_by_uid (store, uid, &error);
+
+  g_assert_no_error (error);
+  return evt_event_get_id (event);
+}
+
+static void
+test_demo_people (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(EvtOutcome) outcome = NULL;
+  g_autoptr(EvtParticipation) extra = NULL;
+  gint64 global_industrie, siams, medica, micronora;
+  guint n_added = 0;
+
+  g_assert_true (evt_demo_load_all (f->store, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 21);
+
+  global_industrie = demo_event_id (f->store, "2022-global-industrie");
+  siams = demo_event_id (f->store, "2022-siams");
+  medica = demo_event_id (f->store, "2022-medica");
+  micronora = demo_event_id (f->store, "2022-micronora");
+  g_assert_cmpuint (count_rows (f->store, global_industrie), ==, 5);
+  g_assert_cmpuint (count_rows (f->store, siams), ==, 3);
+  g_assert_cmpuint (count_rows (f->store, micronora), ==, 4);
+  g_assert_cmpuint (count_rows (f->store, medica), ==, 3);
+
+  outcome = evt_people_get_outcome (f->store, global_industrie, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (evt_outcome_get_contacts (outcome), ==, 86);
+  g_assert_cmpint (evt_outcome_get_total_cost (outcome), ==, 1240000 + 138000 + 216000 + 85000);
+  g_clear_object (&outcome);
+
+  /* The members of 2022, and the two open leads, long due. */
+  members = evt_people_list_member_participations (f->store, 2022, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, >, 0);
+  followups = evt_people_list_followups (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (followups->len, ==, 2);
+
+  organisations = evt_people_list_organisations (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 8);
+  people = evt_people_list_people (f->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 5);
+
+  /* Again: nothing more. The user removed Medica and filled Micronora in: left alone. */
+  g_assert_true (evt_people_delete_event (f->store, medica, TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) parts = evt_people_list_participations (f->store, micronora, -1,
+                                                                 &error);
+    g_assert_no_error (error);
+    extra = g_object_ref (g_ptr_array_index (parts, 0));
+    evt_participation_set_state (extra, EVT_PARTICIPATION_STATE_NO_SHOW);
+    g_assert_true (evt_people_save_participation (f->store, extra, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (evt_demo_load_people (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (f->store, global_industrie), ==, 5);
+  g_assert_cmpuint (count_rows (f->store, micronora), ==, 4);
+  {
+    gint64 id = evt_participation_get_id (extra);
+    g_autoptr(EvtParticipation) again = evt_people_get_participation (f->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (evt_participation_get_state (again), ==, EVT_PARTICIPATION_STATE_NO_SHOW);
+  }
+  g_clear_pointer (&organisations, g_ptr_array_unref);
+  organisations = evt_people_list_organisations (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations->len, ==, 8);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = evt_people_list_people (f->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1523,6 +1632,7 @@ main (int   argc,
   ADD ("/people/followups", test_followups);
   ADD ("/people/delete-guard", test_delete_guard);
   ADD ("/people/snapshot-restore", test_snapshot_restore);
+  ADD ("/people/demo", test_demo_people);
   ADD ("/people/import/french", test_import_french);
   ADD ("/people/import/windows-1252", test_import_windows);
   ADD ("/people/import/bad-rows", test_import_bad_rows);

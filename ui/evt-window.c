@@ -929,7 +929,7 @@ load_sample_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
 
-  if (!evt_demo_load (store, &n_added, &error))
+  if (!evt_demo_load_all (store, &n_added, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_int (task, n_added);
