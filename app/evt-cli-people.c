@@ -10,6 +10,7 @@
 
 #include "evt-cli-people.h"
 #include "evt-csv.h"
+#include "evt-money.h"
 #include "evt-people.h"
 
 /* --- Shared helpers ----------------------------------------------------------------- */
@@ -179,73 +180,7 @@ parse_satisfaction (const char  *text,
   return TRUE;
 }
 
-static gboolean
-is_group_separator (gunichar c)
-{
-  /* Spaces as the French write thousands, and the Swiss apostrophe. */
-  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'' || c == 0x2019;
-}
-
-/* Reads euros into cents: "1500", "1500.50", "1 500,50", "1500 €"; at most two
- * decimals, so that "1,500" (English thousands) is refused, not misread. */
-static gboolean
-parse_euros (const char *text,
-             gint64     *cents)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  gint64 euros = 0;
-  int fraction = 0;
-  int n_decimals = -1;
-  gboolean after_digit = FALSE;
-
-  if (g_str_has_suffix (stripped, "€"))
-    {
-      stripped[strlen (stripped) - strlen ("€")] = '\0';
-      g_strchomp (stripped);
-    }
-  if (!g_utf8_validate (stripped, -1, NULL))
-    return FALSE;
-
-  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          if (n_decimals >= 0)
-            {
-              if (n_decimals == 2)
-                return FALSE;
-              fraction = fraction * 10 + (int) (c - '0');
-              n_decimals++;
-            }
-          else
-            {
-              if (euros > (G_MAXINT64 / 100 - 9) / 10)
-                return FALSE;
-              euros = euros * 10 + (c - '0');
-            }
-          after_digit = TRUE;
-        }
-      else if (is_group_separator (c) && after_digit && n_decimals < 0)
-        after_digit = FALSE;
-      else if ((c == '.' || c == ',') && after_digit && n_decimals < 0)
-        {
-          n_decimals = 0;
-          after_digit = FALSE;
-        }
-      else
-        return FALSE;
-    }
-
-  if (!after_digit)
-    return FALSE;
-  if (n_decimals == 1)
-    fraction *= 10;
-  *cents = euros * 100 + fraction;
-  return TRUE;
-}
-
+/* An amount for CSV and JSON: euros with a point, "1500.50". */
 static char *
 format_euros (gint64 cents)
 {
@@ -2133,7 +2068,8 @@ append_outcome_text (GString     *out,
       if (names != NULL)
         {
           g_autofree char *joined = g_strjoinv ("; ", (char **) names);
-          char *with_names = g_strdup_printf ("%s: %s", projects, joined);
+          /* TRANSLATORS: the number of projects, then their names: "2: FabAdd; Micro3D" */
+          char *with_names = g_strdup_printf (C_("projects", "%s: %s"), projects, joined);
 
           g_free (projects);
           projects = with_names;
@@ -2163,16 +2099,14 @@ append_outcome_text (GString     *out,
   for (guint c = 0; c < EVT_N_COST_CATEGORIES; c++)
     {
       gint64 cents = evt_outcome_get_cost (outcome, c);
-      g_autofree char *amount = cents >= 0 ? format_euros (cents) : NULL;
       g_autofree char *label = g_strdup_printf ("  %s", evt_cost_category_get_label (c));
-      g_autofree char *value = amount != NULL ? g_strdup_printf (_("%s €"), amount) : NULL;
+      g_autofree char *value = cents >= 0 ? evt_money_format (cents) : NULL;
 
       append_field (out, width, label, value);
     }
   {
-    g_autofree char *amount = total >= 0 ? format_euros (total) : NULL;
     g_autofree char *label = g_strdup_printf ("  %s", _("Total"));
-    g_autofree char *value = amount != NULL ? g_strdup_printf (_("%s €"), amount) : NULL;
+    g_autofree char *value = total >= 0 ? evt_money_format (total) : NULL;
 
     append_field (out, width, label, value);
   }
@@ -2182,13 +2116,15 @@ append_outcome_text (GString     *out,
 
     if (budget >= 0)
       {
-        g_autofree char *amount = format_euros (budget);
-        g_autofree char *difference = format_euros (ABS (budget - MAX (total, 0)));
+        g_autofree char *amount = evt_money_format (budget);
+        g_autofree char *difference = evt_money_format (ABS (budget - MAX (total, 0)));
 
+        /* Translators: the planned budget, then how much of it the costs overrun or
+         * leave: "6 000 € (2 079,50 € left)" */
         if (total > budget)
-          value = g_strdup_printf (_("%s € (%s € over)"), amount, difference);
+          value = g_strdup_printf (_("%s (%s over)"), amount, difference);
         else
-          value = g_strdup_printf (_("%s € (%s € left)"), amount, difference);
+          value = g_strdup_printf (_("%s (%s left)"), amount, difference);
       }
     append_field (out, width, label, value);
   }
@@ -2341,7 +2277,7 @@ parse_costs (char       **costs,
       given[category] = TRUE;
       cents[category] = -1;
       if (equal[1] != '\0' && g_ascii_strcasecmp (equal + 1, "none") != 0 &&
-          !parse_euros (equal + 1, &cents[category]))
+          (!evt_money_parse (equal + 1, &cents[category]) || cents[category] < 0))
         return usage_error (error, _("--cost: “%s” is not an amount in euros (expected e.g. "
                                      "1500, 1500.50 or 1 500,50; “none” clears it)"),
                             equal + 1);

@@ -13,6 +13,7 @@
 #include "evt-date.h"
 #include "evt-demo.h"
 #include "evt-event.h"
+#include "evt-money.h"
 #include "evt-planning.h"
 
 static int cmd_list     (const EvtCliCommand *command, int argc, char **argv);
@@ -635,82 +636,22 @@ parse_visibility (const char     *option,
                       evt_visibility_to_string (EVT_VISIBILITY_INTERNAL));
 }
 
-static gboolean
-is_group_separator (gunichar c)
-{
-  /* Spaces as the French write thousands (also no-break and narrow no-break), and
-   * the Swiss apostrophe. */
-  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'' || c == 0x2019;
-}
-
-/* Reads an amount of euros into cents: "1500", "1500.50", "1 500,50", "1500 €". At
- * most two decimals, so that "1,500" (English thousands) is refused, not misread. */
+/* Reads an amount of euros into cents: "1500", "1500.50", "1 500,50", "1500 €"; see
+ * evt_money_parse(). */
 static gboolean
 parse_budget (const char  *text,
               gint64      *cents,
               GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  gint64 euros = 0;
-  int fraction = 0;
-  int n_decimals = -1;
-  gboolean after_digit = FALSE;
 
   if (stripped[0] == '-' || g_str_has_prefix (stripped, "−"))
     return usage_error (error, _("--budget: “%s”: a budget cannot be negative"), text);
 
-  if (g_str_has_suffix (stripped, "€"))
-    {
-      stripped[strlen (stripped) - strlen ("€")] = '\0';
-      g_strchomp (stripped);
-    }
-
-  if (!g_utf8_validate (stripped, -1, NULL))
-    goto bad;
-
-  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          if (n_decimals >= 0)
-            {
-              if (n_decimals == 2)
-                goto bad;
-              fraction = fraction * 10 + (int) (c - '0');
-              n_decimals++;
-            }
-          else
-            {
-              if (euros > (G_MAXINT64 / 100 - 9) / 10)
-                return usage_error (error, _("--budget: “%s” is too large"), text);
-              euros = euros * 10 + (c - '0');
-            }
-          after_digit = TRUE;
-        }
-      else if (is_group_separator (c) && after_digit && n_decimals < 0)
-        after_digit = FALSE;
-      else if ((c == '.' || c == ',') && after_digit && n_decimals < 0)
-        {
-          n_decimals = 0;
-          after_digit = FALSE;
-        }
-      else
-        goto bad;
-    }
-
-  if (!after_digit)
-    goto bad;
-
-  if (n_decimals == 1)
-    fraction *= 10;
-  *cents = euros * 100 + fraction;
+  if (!evt_money_parse (stripped, cents) || *cents < 0)
+    return usage_error (error, _("--budget: “%s” is not an amount in euros (expected e.g. "
+                                 "1500, 1500.50 or 1 500,50)"), text);
   return TRUE;
-
-bad:
-  return usage_error (error, _("--budget: “%s” is not an amount in euros (expected e.g. "
-                               "1500, 1500.50 or 1 500,50)"), text);
 }
 
 static char *
@@ -1482,7 +1423,6 @@ append_event_text (GString  *out,
   g_autofree char *sequence = g_strdup_printf ("%d", evt_event_get_sequence (event));
   g_autofree char *created = local_time (evt_event_get_created (event));
   g_autofree char *modified = local_time (evt_event_get_modified (event));
-  g_autofree char *euros = NULL;
   const char *labels[] = {
     _("ID"), _("UID"), _("Title"), _("Kind"), _("Status"), _("Dates"), _("Original dates"),
     _("Venue"), _("City"), _("Country"), _("Organiser"), _("Partners"), _("Sectors"),
@@ -1519,9 +1459,7 @@ append_event_text (GString  *out,
 
   if (budget >= 0)
     {
-      euros = format_euros (budget);
-      /* TRANSLATORS: an amount in euros */
-      budget_text = g_strdup_printf (_("%s €"), euros);
+      budget_text = evt_money_format (budget);
     }
 
   append_field (out, label_width, labels[l++], id);

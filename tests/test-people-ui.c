@@ -1228,28 +1228,6 @@ test_names (Fixture       *fixture,
 /* --- Shared pieces without a display ------------------------------------------------------------ */
 
 static void
-test_money (void)
-{
-  struct { const char *text; gboolean ok; gint64 cents; } cases[] = {
-    { "", TRUE, -1 }, { "  ", TRUE, -1 }, { "0", TRUE, 0 }, { "3500", TRUE, 350000 },
-    { "3 500", TRUE, 350000 }, { "3\u00a0500,50", TRUE, 350050 }, { "3\u202f500 €", TRUE, 350000 },
-    { "1 200,5", TRUE, 120050 }, { "420.05", TRUE, 42005 }, { "3,500", TRUE, 350000 },
-    { "3,500.25", TRUE, 350025 }, { "1.234,56", TRUE, 123456 }, { "12 €", TRUE, 1200 },
-    { "douze", FALSE, -1 }, { "-5", FALSE, -1 }, { ",", FALSE, -1 }, { "1,2,3", FALSE, -1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      gint64 cents = 12345;
-
-      g_test_message ("%s", cases[i].text);
-      g_assert_cmpint (evt_parse_money (cases[i].text, &cents), ==, cases[i].ok);
-      if (cases[i].ok)
-        g_assert_cmpint (cents, ==, cases[i].cents);
-    }
-}
-
-static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
               const GError   *error,
@@ -1268,7 +1246,6 @@ main (int    argc,
   g_setenv ("TZ", "Europe/Paris", TRUE);
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/people-ui/money", test_money);
 
   if (!gtk_init_check ())
     {

@@ -13,6 +13,7 @@
 #include "evt-date.h"
 #include "evt-demo.h"
 #include "evt-enum-types.h"
+#include "evt-money.h"
 #include "evt-people.h"
 
 typedef struct
@@ -1612,6 +1613,30 @@ test_demo_people (Fixture       *f,
   g_assert_cmpuint (people->len, ==, 5);
 }
 
+/* Amounts as people type them, and the ambiguous ones refused. */
+static void
+test_money (void)
+{
+  struct { const char *text; gboolean ok; gint64 cents; } cases[] = {
+    { "", TRUE, -1 }, { "  ", TRUE, -1 }, { "0", TRUE, 0 }, { "3500", TRUE, 350000 },
+    { "3 500", TRUE, 350000 }, { "3\u00a0500,50", TRUE, 350050 }, { "3\u202f500 €", TRUE, 350000 },
+    { "1 200,5", TRUE, 120050 }, { "420.05", TRUE, 42005 }, { "3,500", FALSE, -1 },
+    { "1.500", FALSE, -1 }, { "3,500,000", TRUE, 350000000 }, { "3’500", TRUE, 350000 },
+    { "3,500.25", TRUE, 350025 }, { "1.234,56", TRUE, 123456 }, { "12 €", TRUE, 1200 },
+    { "douze", FALSE, -1 }, { "-5", FALSE, -1 }, { ",", FALSE, -1 }, { "1,2,3", FALSE, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 cents = 12345;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (evt_money_parse (cases[i].text, &cents), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (cents, ==, cases[i].cents);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1624,6 +1649,7 @@ main (int   argc,
 
   g_test_add_func ("/people/vocabularies", test_vocabularies);
   g_test_add_func ("/people/normalise", test_normalise);
+  g_test_add_func ("/people/money", test_money);
   ADD ("/people/organisations", test_organisations);
   ADD ("/people/people", test_people);
   ADD ("/people/participations", test_participations);

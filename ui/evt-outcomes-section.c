@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evt-outcomes-section-private.h"
+#include "evt-money.h"
 #include "evt-people-common.h"
 
 #define N_STARS 5
@@ -205,7 +206,7 @@ set_money_text (GtkEditable *editable,
   g_autofree char *text = NULL;
   gint64 current;
 
-  if (evt_parse_money (gtk_editable_get_text (editable), &current) && current == cents)
+  if (evt_money_parse (gtk_editable_get_text (editable), &current) && current == cents)
     return;
   if (cents < 0)
     text = g_strdup ("");
@@ -252,7 +253,7 @@ build_outcome (EvtOutcomesSection  *self,
     {
       gint64 cents;
 
-      if (!evt_parse_money (gtk_editable_get_text (GTK_EDITABLE (cost_row (self, c))), &cents))
+      if (!evt_money_parse (gtk_editable_get_text (GTK_EDITABLE (cost_row (self, c))), &cents))
         {
           g_set_error (error, EVT_PEOPLE_ERROR, EVT_PEOPLE_ERROR_INVALID,
                        _("%s: an amount in euros is expected, such as 1 250,50"),
@@ -339,7 +340,7 @@ update_total (EvtOutcomesSection *self)
     {
       gint64 cents;
 
-      if (evt_parse_money (gtk_editable_get_text (GTK_EDITABLE (cost_row (self, c))), &cents) &&
+      if (evt_money_parse (gtk_editable_get_text (GTK_EDITABLE (cost_row (self, c))), &cents) &&
           cents >= 0)
         total = MAX (total, 0) + cents;
     }
@@ -353,10 +354,10 @@ update_total (EvtOutcomesSection *self)
     }
   else
     {
-      total_money = evt_format_money (total);
+      total_money = evt_money_format (total);
       if (budget >= 0)
         {
-          g_autofree char *budget_money = evt_format_money (budget);
+          g_autofree char *budget_money = evt_money_format (budget);
 
           /* Translators: actual costs against the planned budget: "8 500 € of 10 000 €" */
           self->total_text = g_strdup_printf (_("%s of %s"), total_money, budget_money);
@@ -370,20 +371,20 @@ update_total (EvtOutcomesSection *self)
     subtitle = g_strdup (_("No planned budget"));
   else if (total < 0)
     {
-      g_autofree char *budget_money = evt_format_money (budget);
+      g_autofree char *budget_money = evt_money_format (budget);
 
       subtitle = g_strdup_printf (_("Planned budget: %s"), budget_money);
     }
   else if (self->over_budget)
     {
-      g_autofree char *over = evt_format_money (total - budget);
+      g_autofree char *over = evt_money_format (total - budget);
 
       /* Translators: %s is an amount of money */
       subtitle = g_strdup_printf (_("%s over budget"), over);
     }
   else
     {
-      g_autofree char *left = evt_format_money (budget - total);
+      g_autofree char *left = evt_money_format (budget - total);
 
       /* Translators: %s is an amount of money */
       subtitle = g_strdup_printf (_("%s left in the budget"), left);
@@ -489,7 +490,7 @@ update_state (EvtOutcomesSection *self)
       GtkWidget *row = GTK_WIDGET (cost_row (self, c));
       gint64 cents;
 
-      if (evt_parse_money (gtk_editable_get_text (GTK_EDITABLE (row)), &cents))
+      if (evt_money_parse (gtk_editable_get_text (GTK_EDITABLE (row)), &cents))
         gtk_widget_remove_css_class (row, "error");
       else
         gtk_widget_add_css_class (row, "error");

@@ -24,9 +24,6 @@ gboolean    evt_people_run_finish            (EvtStore            *store,
                                               GAsyncResult        *result,
                                               GError             **error);
 
-char       *evt_format_money                 (gint64               cents);
-gboolean    evt_parse_money                  (const char          *text,
-                                              gint64              *cents);
 gboolean    evt_parse_count                  (const char          *text,
                                               int                 *count);
 char       *evt_format_iso_day               (const char          *iso_day);
