@@ -33,7 +33,22 @@ struct _EvtStore
   GMainContext *context;
   GThread      *thread;    /* that made the store: where "changed" is emitted */
   GHashTable   *statements; /* SQL → sqlite3_stmt: queries prepared once, see prepare_cached() */
+
+  /* The integrity check that evt_store_open_async() leaves for later: see ensure_checked(). */
+  GMutex        check_mutex;
+  GCond         check_cond;
+  int           check_state; /* CheckState */
+  GError       *check_error;
+  gboolean      query_only;  /* SQLite refuses writes until the check has passed */
 };
+
+typedef enum
+{
+  CHECK_PASSED,   /* or never needed: a file created or checked at open */
+  CHECK_PENDING,
+  CHECK_RUNNING,
+  CHECK_FAILED,
+} CheckState;
 
 G_DEFINE_TYPE (EvtStore, evt_store, G_TYPE_OBJECT)
 
@@ -451,6 +466,9 @@ check_open (EvtStore  *self,
   return FALSE;
 }
 
+static gboolean ensure_checked (EvtStore  *self,
+                                GError   **error);
+
 /**
  * evt_store_begin:
  * @self: a store
@@ -469,10 +487,20 @@ evt_store_begin (EvtStore  *self,
 
   g_return_val_if_fail (EVT_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error))
+  if (!check_open (self, error) || !ensure_checked (self, error))
     return FALSE;
 
   g_rec_mutex_lock (&self->lock);
+
+  if (self->query_only)
+    {
+      if (!exec (self, "PRAGMA query_only = 0", error))
+        {
+          g_rec_mutex_unlock (&self->lock);
+          return FALSE;
+        }
+      self->query_only = FALSE;
+    }
 
   if (self->depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
@@ -575,6 +603,9 @@ evt_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_error (&self->check_error);
+  g_mutex_clear (&self->check_mutex);
+  g_cond_clear (&self->check_cond);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (evt_store_parent_class)->finalize (object);
@@ -654,6 +685,8 @@ static void
 evt_store_init (EvtStore *self)
 {
   g_rec_mutex_init (&self->lock);
+  g_mutex_init (&self->check_mutex);
+  g_cond_init (&self->check_cond);
   self->context = g_main_context_ref_thread_default ();
   self->thread = g_thread_self ();
 }
@@ -881,23 +914,132 @@ migrate (EvtStore  *self,
   return TRUE;
 }
 
-/**
- * evt_store_open:
- * @self: a store
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Opens the database, creating it (file mode 0600, folder 0700) if it does not
- * exist, and upgrades its schema. A file that is not an Eventail database, is
- * corrupt, or comes from a newer Eventail is refused and left untouched.
- *
- * Returns: %TRUE if the store is ready
- */
-gboolean
-evt_store_open (EvtStore      *self,
-                GCancellable  *cancellable,
-                GError       **error)
+/* A damaged page outside the schema is otherwise only found when written. */
+#define QUICK_CHECK_SQL "SELECT count(*) FROM pragma_quick_check WHERE quick_check <> 'ok'"
+
+static void
+set_corrupt_error (const char  *path,
+                   GError     **error)
 {
+  g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE,
+               _("%s is corrupt or not an Eventail database; it was left untouched"), path);
+}
+
+/* SQLite's quick check of the whole file, on a read-only connection of its own, so
+ * that the store's connection goes on reading meanwhile. */
+static gboolean
+run_quick_check (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_damaged = -1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, QUICK_CHECK_SQL, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          n_damaged = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK && db != NULL)
+    rc = sqlite3_errcode (db);
+  if (n_damaged > 0 || rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    set_corrupt_error (path, error);
+  else if (rc != SQLITE_OK)
+    g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_FAILED,
+                 _("Cannot check the database %s: %s"), path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n_damaged == 0;
+}
+
+/* Runs the check left pending by evt_store_open_async(), or waits for the thread
+ * running it; every write starts here, so that a damaged file is never written. */
+static gboolean
+ensure_checked (EvtStore  *self,
+                GError   **error)
+{
+  gboolean passed;
+
+  g_mutex_lock (&self->check_mutex);
+  while (self->check_state == CHECK_RUNNING)
+    g_cond_wait (&self->check_cond, &self->check_mutex);
+
+  if (self->check_state == CHECK_PENDING)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      self->check_state = CHECK_RUNNING;
+      g_mutex_unlock (&self->check_mutex);
+
+      passed = run_quick_check (self->path, &local_error);
+
+      g_mutex_lock (&self->check_mutex);
+      self->check_state = passed ? CHECK_PASSED : CHECK_FAILED;
+      self->check_error = g_steal_pointer (&local_error);
+      g_cond_broadcast (&self->check_cond);
+    }
+
+  passed = self->check_state == CHECK_PASSED;
+  if (!passed)
+    g_propagate_error (error, g_error_copy (self->check_error));
+  g_mutex_unlock (&self->check_mutex);
+
+  return passed;
+}
+
+static gboolean
+read_text (EvtStore    *self,
+           const char  *sql,
+           char       **value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      evt_store_set_sqlite_error (self, _("cannot read"), error);
+      return FALSE;
+    }
+  *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+/* An Eventail file closed cleanly has no write-ahead log left beside it: SQLite
+ * folds the log into the file and deletes it when the last connection closes. */
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_stat (wal, &st) != 0)
+    return errno == ENOENT;
+  return st.st_size == 0;
+}
+
+/* Opens the file; with @defer_check, the integrity check of a file that was closed
+ * cleanly and needs no upgrade is left for later (see ensure_checked()): the events
+ * can be read at once, and SQLite refuses writes until the check has passed. */
+static gboolean
+open_store (EvtStore      *self,
+            gboolean       defer_check,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *journal_mode = NULL;
   gboolean exists;
   gint64 version = 0;
   gint64 n_objects = 0;
@@ -936,21 +1078,16 @@ evt_store_open (EvtStore      *self,
    * refused without a byte of it changing. */
   if (!read_int (self, "PRAGMA user_version", &version, error) ||
       !read_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
-      /* A damaged page outside the schema is otherwise only found when written. */
-      !read_int (self, "SELECT count(*) FROM pragma_quick_check WHERE quick_check <> 'ok'",
-                 &n_damaged, error) ||
-      n_damaged > 0)
-    {
-      if (n_damaged > 0 ||
-          (error != NULL && *error != NULL && (*error)->code == EVT_STORE_ERROR_NOT_DATABASE))
-        {
-          g_clear_error (error);
-          g_set_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE,
-                       _("%s is corrupt or not an Eventail database; it was left "
-                         "untouched"), self->path);
-        }
-      goto fail;
-    }
+      !read_text (self, "PRAGMA journal_mode", &journal_mode, error))
+    goto refuse;
+
+  /* Nothing will be written before the check (no upgrade, already a WAL file), and
+   * nothing suggests damage (no log left by a crash): the check can wait. */
+  defer_check = defer_check && exists && version == EVT_STORE_SCHEMA_VERSION &&
+                g_strcmp0 (journal_mode, "wal") == 0 && closed_cleanly (self->path);
+  if (!defer_check &&
+      (!read_int (self, QUICK_CHECK_SQL, &n_damaged, error) || n_damaged > 0))
+    goto refuse;
 
   if (version > EVT_STORE_SCHEMA_VERSION)
     {
@@ -972,10 +1109,21 @@ evt_store_open (EvtStore      *self,
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (defer_check && !exec (self, "PRAGMA query_only = 1", error)) ||
       !migrate (self, version, error))
     goto fail;
 
+  self->query_only = defer_check;
+  self->check_state = defer_check ? CHECK_PENDING : CHECK_PASSED;
   return TRUE;
+
+refuse:
+  if (n_damaged > 0 ||
+      (error != NULL && *error != NULL && (*error)->code == EVT_STORE_ERROR_NOT_DATABASE))
+    {
+      g_clear_error (error);
+      set_corrupt_error (self->path, error);
+    }
 
 fail:
   g_clear_pointer (&self->db, sqlite3_close);
@@ -986,6 +1134,26 @@ fail:
   return FALSE;
 }
 
+/**
+ * evt_store_open:
+ * @self: a store
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens the database, creating it (file mode 0600, folder 0700) if it does not
+ * exist, and upgrades its schema. A file that is not an Eventail database, is
+ * corrupt, or comes from a newer Eventail is refused and left untouched.
+ *
+ * Returns: %TRUE if the store is ready
+ */
+gboolean
+evt_store_open (EvtStore      *self,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return open_store (self, FALSE, cancellable, error);
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -994,7 +1162,7 @@ open_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (evt_store_open (source_object, cancellable, &error))
+  if (open_store (source_object, TRUE, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1007,7 +1175,12 @@ open_thread (GTask        *task,
  * @callback: called when the store is open or has failed
  * @user_data: data for @callback
  *
- * Does evt_store_open() in a worker thread.
+ * Does evt_store_open() in a worker thread, except that the integrity check of a
+ * file that was closed cleanly and needs no upgrade, the part of the opening that
+ * grows with the file, is left for later so that the events can be read at once:
+ * evt_store_verify_async() runs it. Until it has passed, writes wait for it (the
+ * first one runs it if nothing did); a damaged file then refuses every write with
+ * %EVT_STORE_ERROR_NOT_DATABASE and is left untouched.
  */
 void
 evt_store_open_async (EvtStore            *self,
@@ -1036,6 +1209,64 @@ gboolean
 evt_store_open_finish (EvtStore      *self,
                        GAsyncResult  *result,
                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ensure_checked (source_object, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * evt_store_verify_async:
+ * @self: an open store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is known to be sound or damaged
+ * @user_data: data for @callback
+ *
+ * Runs, in a worker thread, the integrity check that evt_store_open_async() left
+ * for later, or waits for it; done at once when there is none left.
+ */
+void
+evt_store_verify_async (EvtStore            *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EVT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evt_store_verify_async);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/**
+ * evt_store_verify_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file is sound; %FALSE with %EVT_STORE_ERROR_NOT_DATABASE if
+ *   it is damaged (the store then refuses every write)
+ */
+gboolean
+evt_store_verify_finish (EvtStore      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

@@ -46,6 +46,13 @@ void        evt_store_open_async         (EvtStore            *self,
 gboolean    evt_store_open_finish        (EvtStore            *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+void        evt_store_verify_async       (EvtStore            *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    evt_store_verify_finish      (EvtStore            *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 /* Writes. Each is one transaction of its own, unless called between
  * evt_store_begin() and evt_store_commit()/evt_store_rollback() in the same thread,

@@ -930,6 +930,120 @@ test_refuse_corrupt_data (Fixture       *fixture,
   assert_refused_untouched (index_path, EVT_STORE_ERROR_NOT_DATABASE);
 }
 
+/* Drops @store and waits until it is finalized (its file closed): the worker threads
+ * of the async calls and the "changed" idle let it go a moment later. */
+static void
+close_store (EvtStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gpointer weak = store;
+
+  g_object_add_weak_pointer (G_OBJECT (store), &weak);
+  g_object_unref (store);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (weak);
+}
+
+static gboolean
+verify_async (EvtStore  *store,
+              GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  evt_store_verify_async (store, NULL, open_done, &result);
+  iterate_until ((gpointer *) &result, TRUE);
+  return evt_store_verify_finish (store, result, error);
+}
+
+/* evt_store_open_async() leaves the integrity check of a file closed cleanly for
+ * later: the events can be read at once, a sound file is written once checked, a
+ * damaged one is found by the check and never written. */
+static void
+test_open_async_deferred_check (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *index_path = g_build_filename (fixture->dir, "index.db", NULL);
+  g_autofree char *sound_path = g_build_filename (fixture->dir, "sound.db", NULL);
+  const char *damaged[] = { fixture->path, index_path };
+  g_autoptr(GError) error = NULL;
+
+  make_damaged_database (fixture->path, "events");
+  make_damaged_database (index_path, "events_start");
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (damaged[i]);
+      g_autofree char *before = file_checksum (damaged[i]);
+      g_autofree char *listing_before = list_dir (dir);
+      g_autofree char *after = NULL;
+      g_autofree char *listing_after = NULL;
+      g_autoptr(EvtStore) store = evt_store_new (damaged[i]);
+      g_autoptr(EvtEvent) event = make_event ("Salon 41", "2022-09-27..2022-09-30");
+
+      g_assert_true (open_async (store, &error));
+      g_assert_no_error (error);
+
+      /* A write before the check runs it, and is refused. */
+      if (i == 0)
+        {
+          g_assert_false (evt_store_insert_event (store, event, &error));
+          g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
+          g_assert_nonnull (strstr (error->message, damaged[i]));
+          g_clear_error (&error);
+        }
+      g_assert_false (verify_async (store, &error));
+      g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
+      g_assert_nonnull (strstr (error->message, damaged[i]));
+      g_test_message ("refused: %s", error->message);
+      g_clear_error (&error);
+      g_assert_false (evt_store_insert_event (store, event, &error));
+      g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
+      g_clear_error (&error);
+      g_assert_false (evt_store_begin (store, &error));
+      g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
+      g_clear_error (&error);
+      close_store (g_steal_pointer (&store));
+
+      after = file_checksum (damaged[i]);
+      listing_after = list_dir (dir);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpstr (listing_after, ==, listing_before);
+    }
+
+  /* A sound file: read at once, checked, then written. */
+  {
+    g_autoptr(EvtStore) store = evt_store_new (sound_path);
+    g_autoptr(EvtEvent) first = NULL;
+    g_autoptr(EvtEvent) second = NULL;
+
+    g_assert_true (evt_store_open (store, NULL, &error));
+    g_assert_no_error (error);
+    first = insert (store, "Micronora", "2022-09-27..2022-09-30");
+    close_store (g_steal_pointer (&store));
+
+    store = evt_store_new (sound_path);
+    g_assert_true (open_async (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store), ==, 1);
+    g_assert_true (verify_async (store, &error));
+    g_assert_no_error (error);
+    second = insert (store, "Global Industrie", "2022-03-15..2022-03-18");
+    g_assert_cmpint (count (store), ==, 2);
+    close_store (g_steal_pointer (&store));
+
+    /* Without the check asked for, the first write runs it. */
+    store = evt_store_new (sound_path);
+    g_assert_true (open_async (store, &error));
+    g_assert_no_error (error);
+    g_clear_object (&second);
+    second = insert (store, "SIANE", "2022-10-18..2022-10-20");
+    g_assert_cmpint (count (store), ==, 3);
+    g_assert_true (verify_async (store, &error));
+    g_assert_no_error (error);
+  }
+}
+
 /* --- Migration from version 1 ----------------------------------------------- */
 
 static void
@@ -3206,6 +3320,7 @@ main (int   argc,
   ADD ("open/reopen", test_open_reopen);
   ADD_DIR ("open/closed", test_open_closed_store);
   ADD_DIR ("open/async", test_open_async);
+  ADD_DIR ("open/async-deferred-check", test_open_async_deferred_check);
   ADD_DIR ("refuse/too-new", test_refuse_too_new);
   ADD_DIR ("refuse/not-sqlite", test_refuse_not_sqlite);
   ADD_DIR ("refuse/other-application", test_refuse_other_application);

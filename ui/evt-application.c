@@ -20,9 +20,12 @@ struct _EvtApplication
   gboolean        opened;
   EvtFeedWriter  *feed_writer; /* rewrites the feeds when events change */
   char           *feed_error;  /* the last error it told */
+  EvtEventList   *verify_list; /* whose first load the integrity check waits for */
 };
 
 G_DEFINE_FINAL_TYPE (EvtApplication, evt_application, ADW_TYPE_APPLICATION)
+
+#define RESOURCE_PATH "/io/github/eventail/Eventail"
 
 static const GOptionEntry option_entries[] = {
   { "year", 'y', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -120,6 +123,78 @@ start_feed_writer (EvtApplication *self)
 }
 
 static void
+give_store_to_windows (EvtApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (EVT_IS_WINDOW (l->data))
+        give_store (self, EVT_WINDOW (l->data));
+    }
+}
+
+/* The integrity check that the opening left for later: a damaged file replaces the
+ * events with the error page, and the store refuses every write. */
+static void
+verify_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EvtApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (evt_store_verify_finish (EVT_STORE (object), result, &error))
+    return;
+
+  g_warning ("Could not open %s: %s", evt_store_get_path (self->store), error->message);
+  g_clear_object (&self->feed_writer);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               FALSE);
+  g_clear_error (&self->open_error);
+  self->open_error = g_steal_pointer (&error);
+  give_store_to_windows (self);
+}
+
+static void
+start_verify (EvtApplication *self)
+{
+  if (self->verify_list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->verify_list, self);
+      g_clear_object (&self->verify_list);
+    }
+  evt_store_verify_async (self->store, NULL, verify_done, g_object_ref (self));
+}
+
+static void
+on_first_list_loading (EvtEventList   *list,
+                       GParamSpec     *pspec,
+                       EvtApplication *self)
+{
+  if (!evt_event_list_get_loading (list))
+    start_verify (self);
+}
+
+/* The check reads the whole file: it waits until the window has read the year, so
+ * that the two do not compete for the processor. Writes wait for it meanwhile. */
+static void
+queue_verify (EvtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  EvtEventList *list = EVT_IS_WINDOW (window)
+                       ? evt_window_get_event_list (EVT_WINDOW (window)) : NULL;
+
+  if (list == NULL || !evt_event_list_get_loading (list))
+    {
+      start_verify (self);
+      return;
+    }
+
+  self->verify_list = g_object_ref (list);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (on_first_list_loading), self);
+}
+
+static void
 open_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -133,11 +208,9 @@ open_done (GObject      *object,
   else
     start_feed_writer (self);
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      if (EVT_IS_WINDOW (l->data))
-        give_store (self, EVT_WINDOW (l->data));
-    }
+  give_store_to_windows (self);
+  if (self->open_error == NULL)
+    queue_verify (self);
 
   g_application_release (G_APPLICATION (self));
 }
@@ -197,6 +270,40 @@ bench_on_realize (GtkWidget *window)
                            G_CALLBACK (bench_after_paint), window, 0);
 }
 
+/* The keyboard shortcuts window (Ctrl+?), built the first time it is asked for
+ * rather than with every main window as GtkApplication would: then GTK's own action
+ * takes over. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                 "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  if (!GTK_IS_SHORTCUTS_WINDOW (overlay))
+    return;
+
+  /* GTK adds its action only where there is none. */
+  g_object_ref (action);
+  g_action_map_remove_action (G_ACTION_MAP (window), "show-help-overlay");
+  gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_object_unref (action);
+}
+
+static void
+add_help_overlay_action (GtkWindow *window)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_action),
+                           window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+}
+
 static void
 show_window (EvtApplication *self,
              int             year)
@@ -208,6 +315,7 @@ show_window (EvtApplication *self,
   else
     {
       window = GTK_WINDOW (evt_window_new (GTK_APPLICATION (self), year));
+      add_help_overlay_action (window);
       if (g_getenv ("EVENTAIL_BENCH_START") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (bench_on_realize), NULL);
       give_store (self, EVT_WINDOW (window));
@@ -372,6 +480,25 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
 };
 
+/* What GtkApplication and AdwApplication would load from the resource base path,
+ * less the shortcuts window that GtkApplication would build with every window. */
+static void
+load_resources (GApplication *app)
+{
+  static const char *help_accels[] = { "<Control>question", NULL };
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_application_set_resource_base_path (app, RESOURCE_PATH);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    RESOURCE_PATH "/icons");
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
+}
+
 static void
 evt_application_startup (GApplication *app)
 {
@@ -379,6 +506,7 @@ evt_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (evt_application_parent_class)->startup (app);
+  load_resources (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -397,6 +525,9 @@ evt_application_dispose (GObject *object)
 {
   EvtApplication *self = (EvtApplication *)object;
 
+  if (self->verify_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->verify_list, self);
+  g_clear_object (&self->verify_list);
   g_clear_object (&self->feed_writer);
   g_clear_pointer (&self->feed_error, g_free);
   g_clear_object (&self->store);
@@ -439,7 +570,9 @@ evt_application_new (void)
   return g_object_new (EVT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/io/github/eventail/Eventail",
+                       /* Set at startup, once GTK has not loaded what it holds: see
+                        * load_resources(). */
+                       "resource-base-path", NULL,
                        NULL);
 }
 
