@@ -22,6 +22,7 @@
 #define TITLE_SCALE        0.82
 #define DAY_NUMBER_SCALE   0.72
 #define MIN_INSIDE_TEXT   30.0
+#define MAX_CACHED_TITLES 20000
 
 struct _EvtYearView
 {
@@ -38,6 +39,7 @@ struct _EvtYearView
   GPtrArray     *titles;           /* PangoLayout of each segment */
   GArray        *title_widths;     /* natural width of each title, in pixels */
   GArray        *title_outside;    /* gboolean: the title is written after the bar */
+  GHashTable    *title_widths_cache; /* title → natural width (double *) in the current font */
   double         allocated_width;
 
   PangoLayout   *month_names[EVT_YEAR_N_MONTHS];
@@ -214,6 +216,8 @@ layout_height (PangoLayout *layout)
 static void
 clear_text_cache (EvtYearView *self)
 {
+  if (self->title_widths_cache != NULL)
+    g_hash_table_remove_all (self->title_widths_cache);
   for (guint i = 0; i < EVT_YEAR_N_MONTHS; i++)
     {
       g_clear_object (&self->month_names[i]);
@@ -445,6 +449,7 @@ update_titles (EvtYearView *self)
       EvtYearRect bar;
       double inside;
       double outside;
+      double room;
       gboolean after;
 
       evt_year_layout_get_bar_rect (layout, i, &bar);
@@ -459,13 +464,14 @@ update_titles (EvtYearView *self)
           guint days = (guint) ceil (needed / cw);
 
           seg->label_last_day = MIN (seg->free_last_day, seg->last_day + days);
-          pango_layout_set_width (title, (int) (MIN (outside, natural + 1) * PANGO_SCALE));
+          room = MIN (outside, natural + 1);
         }
       else
         {
-          pango_layout_set_width (title, (int) (MAX (inside, 0) * PANGO_SCALE));
+          room = MAX (inside, 0);
         }
-      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      /* A title that fits keeps the lines it was measured with. */
+      pango_layout_set_width (title, natural <= room ? -1 : (int) (room * PANGO_SCALE));
       g_array_index (self->title_outside, gboolean, i) = after;
     }
 }
@@ -562,6 +568,9 @@ rebuild (EvtYearView *self)
   self->layout = layout;
 
   g_ptr_array_set_size (self->titles, 0);
+  /* Years after years of titles: start again rather than keep them all. */
+  if (g_hash_table_size (self->title_widths_cache) > MAX_CACHED_TITLES)
+    g_hash_table_remove_all (self->title_widths_cache);
   g_array_set_size (self->title_widths, layout->segments->len);
   g_array_set_size (self->title_outside, layout->segments->len);
   for (guint i = 0; i < layout->segments->len; i++)
@@ -570,14 +579,28 @@ rebuild (EvtYearView *self)
       EvtEvent *event = g_ptr_array_index (self->items, seg->item);
       const char *text = evt_event_get_title (event);
       PangoLayout *title;
-      int width;
+      double *width;
 
+      /* Shaping the text is most of the work: each title is measured once for a
+       * font (a long event has a segment a month, a reload brings the same titles),
+       * and laid out again only if it has to be shortened. */
       title = create_layout (self, text != NULL ? text : "", TITLE_SCALE,
                              PANGO_WEIGHT_MEDIUM,
                              evt_event_get_status (event) == EVT_STATUS_CANCELLED);
-      pango_layout_get_pixel_size (title, &width, NULL);
+      pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+      width = g_hash_table_lookup (self->title_widths_cache, pango_layout_get_text (title));
+      if (width == NULL)
+        {
+          int pixels;
+
+          pango_layout_get_pixel_size (title, &pixels, NULL);
+          width = g_new (double, 1);
+          *width = pixels;
+          g_hash_table_insert (self->title_widths_cache,
+                               g_strdup (pango_layout_get_text (title)), width);
+        }
       g_ptr_array_add (self->titles, title);
-      g_array_index (self->title_widths, double, i) = width;
+      g_array_index (self->title_widths, double, i) = *width;
     }
 
   apply_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
@@ -989,7 +1012,7 @@ draw_bar (EvtYearView   *self,
   EvtYearRect rect;
   gboolean inside_text;
   int text_height;
-  double text_y;
+  double text_y = 0;
 
   evt_year_layout_get_bar_rect (self->layout, index, &rect);
   rounded_bar (&rr, &rect, seg, 0);
@@ -1066,8 +1089,12 @@ draw_bar (EvtYearView   *self,
                  rect.width - 2 * BAR_TEXT_PADDING ||
                  rect.width - 2 * BAR_TEXT_PADDING >= MIN_INSIDE_TEXT);
 
-  pango_layout_get_pixel_size (title, NULL, &text_height);
-  text_y = rect.y + (rect.height - text_height) / 2;
+  /* Only a title drawn is laid out: most bars of a dense year are too short for one. */
+  if (outside || inside_text)
+    {
+      pango_layout_get_pixel_size (title, NULL, &text_height);
+      text_y = rect.y + (rect.height - text_height) / 2;
+    }
 
   if (outside)
     {
@@ -1343,6 +1370,7 @@ evt_year_view_finalize (GObject *object)
   g_clear_pointer (&self->titles, g_ptr_array_unref);
   g_clear_pointer (&self->title_widths, g_array_unref);
   g_clear_pointer (&self->title_outside, g_array_unref);
+  g_clear_pointer (&self->title_widths_cache, g_hash_table_unref);
   g_clear_pointer (&self->layout, evt_year_layout_free);
 
   G_OBJECT_CLASS (evt_year_view_parent_class)->finalize (object);
@@ -1494,6 +1522,7 @@ evt_year_view_init (EvtYearView *self)
   self->titles = g_ptr_array_new_with_free_func (g_object_unref);
   self->title_widths = g_array_new (FALSE, TRUE, sizeof (double));
   self->title_outside = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->title_widths_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->focus_segment = -1;
   self->hover_segment = -1;
   self->pressed_segment = -1;
