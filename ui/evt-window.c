@@ -867,6 +867,22 @@ on_store_changed (EvtWindow *self)
   refresh_info (self);
 }
 
+/* The Directory and the Follow-ups read in worker threads, but hold the store's lock
+ * while they do, and their first reads wait for the file's integrity check
+ * (evt_store_open_async()): they are given the store once the year is read, or when
+ * shown first. The follow-ups' count then comes a moment after the year. */
+static void
+update_people_stores (EvtWindow *self)
+{
+  if (self->store == NULL || evt_followups_view_get_store (self->followups_view) != NULL)
+    return;
+  if (!is_people_view (get_view (self)) && evt_event_list_get_loading (self->list))
+    return;
+
+  evt_organisations_view_set_store (self->organisations_view, self->store);
+  evt_followups_view_set_store (self->followups_view, self->store);
+}
+
 static gboolean
 on_slow_loading (gpointer user_data)
 {
@@ -891,6 +907,7 @@ on_list_loading_changed (EvtWindow *self)
     {
       g_clear_handle_id (&self->slow_source, g_source_remove);
       self->slow = FALSE;
+      update_people_stores (self);
     }
 
   update_page (self);
@@ -1081,6 +1098,7 @@ on_view_changed (EvtWindow *self)
 
   update_agenda_model (self);
   update_list_store (self);
+  update_people_stores (self);
   update_header_buttons (self);
   update_title (self);
 
@@ -3103,12 +3121,11 @@ evt_window_set_store (EvtWindow *self,
   update_agenda_model (self);
   evt_year_view_set_model (self->year_view, G_LIST_MODEL (self->list));
   update_list_store (self);
-  evt_organisations_view_set_store (self->organisations_view, store);
-  evt_followups_view_set_store (self->followups_view, store);
   evt_import_controller_set_store (self->import_controller, store);
 
   refresh_info (self);
   load_year (self);
+  update_people_stores (self);
   update_actions (self);
   update_page (self);
 }
