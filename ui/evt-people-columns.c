@@ -13,8 +13,6 @@ struct _EvtPeopleColumns
   GtkColumnView       *column_view;   /* not held: it holds the columns */
   GtkColumnViewColumn *participants;
   GtkColumnViewColumn *leads;
-  GtkSorter           *participants_sorter;
-  GtkSorter           *leads_sorter;
   GHashTable          *bound;         /* GtkListItem → NULL: the cells shown */
 
   EvtStore            *store;
@@ -236,54 +234,20 @@ unbind_cell (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (row, on_row_event_changed, item);
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  EvtPeopleColumns *self = g_object_get_data (G_OBJECT (user_data), "evt-columns");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "evt-column"));
-  const EvtEventSummary *sa = summary_of (self, item_event ((gpointer) a));
-  const EvtEventSummary *sb = summary_of (self, item_event ((gpointer) b));
-  guint na, nb;
-
-  if (column == COLUMN_PARTICIPANTS)
-    {
-      na = sa != NULL ? sa->n_participants : 0;
-      nb = sb != NULL ? sb->n_participants : 0;
-    }
-  else
-    {
-      /* The leads with follow-ups due first among equal counts. */
-      na = sa != NULL ? sa->n_leads * 1000 + MIN (sa->n_due, 999) : 0;
-      nb = sb != NULL ? sb->n_leads * 1000 + MIN (sb->n_due, 999) : 0;
-    }
-  return na < nb ? -1 : na > nb;
-}
-
 static GtkColumnViewColumn *
 add_column (EvtPeopleColumns  *self,
             Column             column,
-            const char        *title,
-            GtkSorter        **sorter)
+            const char        *title)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
-  GtkCustomSorter *custom = gtk_custom_sorter_new (NULL, NULL, NULL);
 
   g_object_set_data (G_OBJECT (factory), "evt-columns", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
 
-  /* The sorter finds the columns and its column through its own data. */
-  gtk_custom_sorter_set_sort_func (custom, compare_items, custom, NULL);
-  g_object_set_data (G_OBJECT (custom), "evt-columns", self);
-  g_object_set_data (G_OBJECT (custom), "evt-column", GINT_TO_POINTER (column));
-  *sorter = GTK_SORTER (custom);
-
   view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (custom));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, column == COLUMN_LEADS ? 120 : 110);
   gtk_column_view_append_column (self->column_view, view_column);
@@ -301,8 +265,6 @@ refresh (EvtPeopleColumns *self)
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     update_cell (self, item);
-  gtk_sorter_changed (self->participants_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (self->leads_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -427,10 +389,9 @@ evt_people_columns_new (GtkColumnView *column_view)
   self = g_object_new (EVT_TYPE_PEOPLE_COLUMNS, NULL);
   self->column_view = column_view;
   /* Translators: a column of the list of events: how many take part */
-  self->participants = add_column (self, COLUMN_PARTICIPANTS, _("Participants"),
-                                   &self->participants_sorter);
+  self->participants = add_column (self, COLUMN_PARTICIPANTS, _("Participants"));
   /* Translators: a column of the list of events: how many business leads */
-  self->leads = add_column (self, COLUMN_LEADS, _("Leads"), &self->leads_sorter);
+  self->leads = add_column (self, COLUMN_LEADS, _("Leads"));
   return self;
 }
 

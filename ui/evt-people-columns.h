@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (EvtPeopleColumns, evt_people_columns, EVT, PEOPLE_COLUMNS,
  * Appends "Participants" and "Leads" to a GtkColumnView whose items are events, or
  * objects with an "event" property (the list view's rows). The counts of every event
  * come from evt_people_summarise_events() (two queries), read in a worker thread
- * when the store is set and whenever it changes; the cells and the columns' sorters
- * follow. The column view must be alive as long as this object.
+ * when the store is set and whenever it changes; the cells follow. Sorting by these
+ * columns is the list's, done by the store. The column view must be alive as long
+ * as this object.
  */
 EvtPeopleColumns      *evt_people_columns_new        (GtkColumnView    *column_view);
 void                   evt_people_columns_set_store  (EvtPeopleColumns *self,
