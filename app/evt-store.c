@@ -938,7 +938,10 @@ run_quick_check (const char  *path,
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, QUICK_CHECK_SQL, -1, &stmt, NULL);
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, QUICK_CHECK_SQL, -1, &stmt, NULL);
+    }
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
