@@ -130,6 +130,11 @@ row_new (EvtFollowupsView *self,
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (late), 1);
+  /* "1659 jours de retard" on two lines rather than the subject on four, when narrow. */
+  gtk_label_set_wrap (GTK_LABEL (late), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (late), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (late), 14);
+  gtk_label_set_justify (GTK_LABEL (late), GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (GTK_LABEL (date), 1);
   gtk_widget_add_css_class (late, "followup-lateness");
   if (days_late > 0)
