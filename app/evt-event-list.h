@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EvtEventList, evt_event_list, EVT, EVENT_LIST, GObject)
 
 /*
- * Items are EvtEvent, in the query's order (by start by default). The list queries the store in a worker
- * thread whenever the query is set or the store reports a change, and replaces its
- * items when the answer arrives; "loading" is TRUE meanwhile. The "error"
+ * Items are EvtEvent, in the query's order (by start by default). The list queries
+ * the store in a worker thread whenever the query is set or the store reports a
+ * change, and replaces its items when the answer arrives; "loading" is TRUE meanwhile. The "error"
  * property holds the message of the last failed load, or NULL.
  */
 EvtEventList   *evt_event_list_new         (EvtStore       *store);

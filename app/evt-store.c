@@ -1743,7 +1743,8 @@ append_order (GString        *sql,
       break;
 
     case EVT_QUERY_SORT_SECTORS:
-      g_string_append_printf (sql, "evt_sort_key ((SELECT ifnull (group_concat (name, :separator), '')"
+      g_string_append_printf (sql, "evt_sort_key ((SELECT ifnull (group_concat (name,"
+                                   " :separator), '')"
                                    " FROM (SELECT s.name FROM event_sectors es"
                                    " JOIN sectors s ON s.id = es.sector_id"
                                    " WHERE es.event_id = e.id ORDER BY s.position, s.slug)))%s, ",
