@@ -9,21 +9,11 @@
 
 struct _EvtOrganisationEditor
 {
-  AdwWindow        parent_instance;
+  EvtRecordEditor  parent_instance;
 
-  EvtStore        *store;
-  EvtOrganisation *organisation;  /* a copy, edited; id 0 for a new one */
+  EvtOrganisation *organisation;  /* a copy, edited, the base's; id 0 for a new one */
   GPtrArray       *sector_slugs;  /* char *, by position in the Sector row; NULL for none */
-  GCancellable    *cancellable;
-  gboolean         loading;       /* the sectors are being read */
-  gboolean         filling;       /* the widgets are being given the organisation */
-  gboolean         busy;          /* a save or a deletion is under way */
-  gboolean         modified;
-  gboolean         may_close;     /* saved, deleted, or the changes given up */
 
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  AdwEntryRow     *name_row;
   AdwComboRow     *kind_row;
   AdwActionRow    *member_row;
   GtkSwitch       *member_switch;
@@ -31,99 +21,24 @@ struct _EvtOrganisationEditor
   AdwEntryRow     *city_row;
   AdwEntryRow     *email_row;
   AdwEntryRow     *phone_row;
-  GtkWidget       *delete_group;
 };
 
-G_DEFINE_FINAL_TYPE (EvtOrganisationEditor, evt_organisation_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (EvtOrganisationEditor, evt_organisation_editor, EVT_TYPE_RECORD_EDITOR)
 
-enum {
-  SIGNAL_SAVED,
-  SIGNAL_DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-update_actions (EvtOrganisationEditor *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->organisation == NULL)
-    return;  /* still in init () */
-  name = evt_people_entry_text (self->name_row);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.save",
-                                 !self->busy && !self->loading && name != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.delete",
-                                 !self->busy && evt_organisation_get_id (self->organisation) != 0);
-}
-
-static void
-update_title (EvtOrganisationEditor *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *line = NULL;
-
-  if (self->organisation == NULL)
-    return;
-  name = evt_people_entry_text (self->name_row);
-  line = evt_one_line (name);
-  adw_window_title_set_title (self->window_title,
-                              evt_organisation_get_id (self->organisation) != 0
-                              ? _("Edit Organisation") : _("New Organisation"));
-  adw_window_title_set_subtitle (self->window_title, line);
-}
-
-static void
-set_modified (EvtOrganisationEditor *self)
-{
-  if (!self->filling)
-    self->modified = TRUE;
-  update_actions (self);
-}
-
-static void
-on_field_changed (EvtOrganisationEditor *self)
-{
-  set_modified (self);
-}
-
-static void
-on_name_changed (EvtOrganisationEditor *self)
-{
-  evt_people_clear_field_error (GTK_WIDGET (self->name_row));
-  update_title (self);
-  set_modified (self);
-}
+#define BASE(self) (EVT_RECORD_EDITOR (self))
 
 static void
 on_email_changed (EvtOrganisationEditor *self)
 {
   evt_people_clear_field_error (GTK_WIDGET (self->email_row));
-  set_modified (self);
+  evt_record_editor_set_modified (BASE (self));
 }
 
 static void
 on_sector_changed (EvtOrganisationEditor *self)
 {
   evt_people_clear_field_error (GTK_WIDGET (self->sector_row));
-  set_modified (self);
-}
-
-static void
-on_entry_activated (EvtOrganisationEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "organisation.save", NULL);
-}
-
-static void
-show_toast (EvtOrganisationEditor *self,
-            const char            *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  evt_record_editor_set_modified (BASE (self));
 }
 
 /* --- Sectors ---------------------------------------------------------------------------------- */
@@ -180,24 +95,32 @@ on_sectors_listed (GObject      *source,
       selected = self->sector_slugs->len - 1;
     }
 
-  self->filling = TRUE;
+  evt_record_editor_set_filling (BASE (self), TRUE);
   adw_combo_row_set_model (self->sector_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->sector_row, selected);
-  self->filling = FALSE;
-  self->loading = FALSE;
+  evt_record_editor_set_filling (BASE (self), FALSE);
   if (error != NULL)
-    show_toast (self, error->message);
-  update_actions (self);
+    evt_record_editor_show_toast (BASE (self), error->message);
+  evt_record_editor_loaded (BASE (self));
 }
 
 /* --- Save ------------------------------------------------------------------------------------- */
 
-static GtkWidget *
-field_row (EvtOrganisationEditor *self,
-           const char            *field)
+static gint64
+get_id (EvtRecordEditor *editor)
 {
+  return evt_organisation_get_id (EVT_ORGANISATION_EDITOR (editor)->organisation);
+}
+
+static GtkWidget *
+field_row (EvtRecordEditor  *editor,
+           const char       *field,
+           GtkWidget       **focus)
+{
+  EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (editor);
+
   if (g_strcmp0 (field, "name") == 0)
-    return GTK_WIDGET (self->name_row);
+    return GTK_WIDGET (evt_record_editor_get_name_row (editor));
   if (g_strcmp0 (field, "email") == 0)
     return GTK_WIDGET (self->email_row);
   if (g_strcmp0 (field, "sector") == 0)
@@ -214,48 +137,15 @@ save_write (EvtStore  *store,
 }
 
 static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+apply (EvtRecordEditor *editor)
 {
-  g_autoptr(EvtOrganisationEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *row;
-
-  self->busy = FALSE;
-  update_actions (self);
-  if (!evt_people_run_finish (EVT_STORE (source), result, &error))
-    {
-      row = field_row (self, evt_people_error_get_field (error));
-      if (row != NULL)
-        {
-          evt_people_show_field_error (row, error->message);
-          gtk_widget_grab_focus (row);
-        }
-      else
-        show_toast (self, error->message);
-      return;
-    }
-  self->may_close = TRUE;
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->organisation);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (widget);
-  g_autofree char *name = evt_people_entry_text (self->name_row);
+  EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (editor);
+  g_autofree char *name = evt_people_entry_text (evt_record_editor_get_name_row (editor));
   g_autofree char *city = evt_people_entry_text (self->city_row);
   g_autofree char *email = evt_people_entry_text (self->email_row);
   g_autofree char *phone = evt_people_entry_text (self->phone_row);
   guint kind = adw_combo_row_get_selected (self->kind_row);
   guint sector = adw_combo_row_get_selected (self->sector_row);
-
-  if (self->busy || self->loading)
-    return;
 
   evt_organisation_set_name (self->organisation, name);
   if (kind < EVT_N_ORGANISATION_KINDS)
@@ -267,56 +157,22 @@ save_action (GtkWidget  *widget,
   evt_organisation_set_city (self->organisation, city);
   evt_organisation_set_email (self->organisation, email);
   evt_organisation_set_phone (self->organisation, phone);
-
-  self->busy = TRUE;
-  update_actions (self);
-  /* The thread writes a copy: the widgets may read the one edited meanwhile. */
-  evt_people_run_async (self->store, save_write, g_object_ref (self->organisation),
-                        g_object_unref, NULL, on_saved, g_object_ref (self));
 }
 
 /* --- Delete ----------------------------------------------------------------------------------- */
 
 static void
-on_deleted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+delete_record (EvtRecordEditor     *editor,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
-  g_autoptr(EvtOrganisationEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->busy = FALSE;
-  update_actions (self);
-  if (!evt_organisation_editor_delete_finish (EVT_STORE (source), result, &error))
-    {
-      /* Given up, or refused with the reason already shown. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      return;
-    }
-  self->may_close = TRUE;
-  g_signal_emit (self, signals[SIGNAL_DELETED], 0, self->organisation);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (widget);
-
-  if (self->busy || evt_organisation_get_id (self->organisation) == 0)
-    return;
-  self->busy = TRUE;
-  update_actions (self);
-  evt_organisation_editor_delete_async (GTK_WINDOW (self), self->store, self->organisation,
-                                        NULL, on_deleted, g_object_ref (self));
+  evt_organisation_editor_delete_async (GTK_WINDOW (editor), evt_record_editor_get_store (editor),
+                                        EVT_ORGANISATION_EDITOR (editor)->organisation, NULL,
+                                        callback, user_data);
 }
 
 typedef struct
 {
-  GtkWindow       *parent;
   EvtOrganisation *organisation;
   guint            n_people;
   guint            n_events;  /* it takes part in itself: what the core refuses a delete for */
@@ -325,33 +181,27 @@ typedef struct
 static void
 delete_data_free (DeleteData *data)
 {
-  g_clear_object (&data->parent);
   g_clear_object (&data->organisation);
   g_free (data);
 }
 
-static void
-count_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+delete_count (EvtStore  *store,
+              gpointer   user_data,
+              GError   **error)
 {
-  DeleteData *data = task_data;
+  DeleteData *data = user_data;
   gint64 id = evt_organisation_get_id (data->organisation);
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         NULL);
-  GError *error = NULL;
 
-  people = evt_people_list_people (source_object, NULL, id, &error);
+  people = evt_people_list_people (store, NULL, id, error);
   if (people != NULL)
-    parts = evt_people_list_organisation_participations (source_object, id, &error);
+    parts = evt_people_list_organisation_participations (store, id, error);
   if (parts == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
   for (guint i = 0; i < parts->len; i++)
     {
       EvtParticipation *part = g_ptr_array_index (parts, i);
@@ -362,77 +212,17 @@ count_thread (GTask        *task,
     }
   data->n_people = people->len;
   data->n_events = g_hash_table_size (events);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
-static gboolean
-delete_write (EvtStore  *store,
-              gpointer   data,
-              GError   **error)
+static GtkWidget *
+delete_ask (GtkWindow *parent,
+            gpointer   user_data)
 {
-  return evt_people_delete_organisation (store, evt_organisation_get_id (data), error);
-}
-
-static void
-on_delete_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (evt_people_run_finish (EVT_STORE (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    GTask            *task)
-{
-  DeleteData *data = g_task_get_task_data (task);
-
-  /* Once: closing the dialog after a response may give its close response too. */
-  if (g_object_get_data (G_OBJECT (dialog), "evt-answered") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (dialog), "evt-answered", GINT_TO_POINTER (TRUE));
-
-  if (g_str_equal (response, "delete"))
-    evt_people_run_async (g_task_get_source_object (task), delete_write,
-                          g_object_ref (data->organisation), g_object_unref,
-                          g_task_get_cancellable (task), on_delete_written, g_object_ref (task));
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                             _("The organisation was not deleted"));
-}
-
-static void
-unref_task (gpointer  data,
-            GClosure *closure)
-{
-  g_object_unref (data);
-}
-
-static void
-on_counted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  DeleteData *data = g_task_get_task_data (task);
+  DeleteData *data = user_data;
   g_autofree char *name = evt_one_line (evt_organisation_get_name (data->organisation));
   g_autofree char *heading = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   if (data->n_events > 0)
     {
@@ -447,39 +237,39 @@ on_counted (GObject      *source,
                                         "another organisation from the Directory’s menu.",
                                         data->n_events),
                               data->n_events);
-      dialog = adw_message_dialog_new (data->parent, heading, body->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      return evt_record_deletion_refusal_new (parent, heading, body->str);
     }
-  else
+  /* Translators: the heading of a dialog; %s is the name of an organisation */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  if (data->n_people > 0)
     {
-      /* Translators: the heading of a dialog; %s is the name of an organisation */
-      heading = g_strdup_printf (_("Delete “%s”?"), name);
-      if (data->n_people > 0)
-        {
-          g_string_append_printf (body,
-                                  ngettext ("Its %u person stays in the directory, without "
-                                            "an organisation.",
-                                            "Its %u people stay in the directory, without "
-                                            "an organisation.",
-                                            data->n_people),
-                                  data->n_people);
-          g_string_append_c (body, ' ');
-        }
-      g_string_append (body, _("Leads with it keep its name. This cannot be undone."));
-      dialog = adw_message_dialog_new (data->parent, heading, body->str);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "delete", _("_Delete"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_string_append_printf (body,
+                              ngettext ("Its %u person stays in the directory, without "
+                                        "an organisation.",
+                                        "Its %u people stay in the directory, without "
+                                        "an organisation.",
+                                        data->n_people),
+                              data->n_people);
+      g_string_append_c (body, ' ');
     }
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response),
-                         g_steal_pointer (&task), unref_task, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_string_append (body, _("Leads with it keep its name. This cannot be undone."));
+  return evt_record_deletion_confirmation_new (parent, heading, body->str);
 }
+
+static gboolean
+delete_write (EvtStore  *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  DeleteData *data = user_data;
+
+  return evt_people_delete_organisation (store, evt_organisation_get_id (data->organisation),
+                                         error);
+}
+
+static const EvtRecordDeletion deletion = {
+  delete_count, delete_ask, delete_write, N_("The organisation was not deleted")
+};
 
 /**
  * evt_organisation_editor_delete_async:
@@ -503,8 +293,6 @@ evt_organisation_editor_delete_async (GtkWindow           *parent,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) count = NULL;
   DeleteData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -512,16 +300,10 @@ evt_organisation_editor_delete_async (GtkWindow           *parent,
   g_return_if_fail (EVT_IS_ORGANISATION (organisation));
 
   data = g_new0 (DeleteData, 1);
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
   data->organisation = evt_organisation_copy (organisation);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, evt_organisation_editor_delete_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) delete_data_free);
-
-  count = g_task_new (store, cancellable, on_counted, g_object_ref (task));
-  g_task_set_source_tag (count, count_thread);
-  g_task_set_task_data (count, data, NULL);
-  g_task_run_in_thread (count, count_thread);
+  evt_record_deletion_run (&deletion, parent, store, data, (GDestroyNotify) delete_data_free,
+                           cancellable, evt_organisation_editor_delete_async, callback,
+                           user_data);
 }
 
 /**
@@ -545,57 +327,6 @@ evt_organisation_editor_delete_finish (EvtStore      *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* --- Closing ---------------------------------------------------------------------------------- */
-
-static gboolean
-close_idle (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_discard_response (AdwMessageDialog      *dialog,
-                     const char            *response,
-                     EvtOrganisationEditor *self)
-{
-  /* Once the question is gone: it is transient for this window. */
-  if (g_str_equal (response, "discard"))
-    {
-      self->may_close = TRUE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
-    }
-}
-
-static gboolean
-evt_organisation_editor_close_request (GtkWindow *window)
-{
-  EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (window);
-  GtkWidget *dialog;
-
-  /* A save under way closes the dialog when done, or shows why it did not. */
-  if (self->busy)
-    return TRUE;
-  if (self->modified && !self->may_close)
-    {
-      dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                       _("What was typed in this organisation is not saved."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "keep", _("_Keep Editing"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return TRUE;
-    }
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (evt_organisation_editor_parent_class)->close_request (window);
-}
-
 /* --- GObject ---------------------------------------------------------------------------------- */
 
 static void
@@ -603,7 +334,6 @@ evt_organisation_editor_dispose (GObject *object)
 {
   EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_ORGANISATION_EDITOR);
   G_OBJECT_CLASS (evt_organisation_editor_parent_class)->dispose (object);
 }
@@ -613,9 +343,6 @@ evt_organisation_editor_finalize (GObject *object)
 {
   EvtOrganisationEditor *self = EVT_ORGANISATION_EDITOR (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->organisation);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->sector_slugs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (evt_organisation_editor_parent_class)->finalize (object);
@@ -626,35 +353,23 @@ evt_organisation_editor_class_init (EvtOrganisationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  EvtRecordEditorClass *editor_class = EVT_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = evt_organisation_editor_dispose;
   object_class->finalize = evt_organisation_editor_finalize;
-  window_class->close_request = evt_organisation_editor_close_request;
 
-  /**
-   * EvtOrganisationEditor::saved:
-   * @self: the editor
-   * @organisation: the organisation, as saved (with its id)
-   */
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, EVT_TYPE_ORGANISATION);
+  editor_class->edit_title = N_("Edit Organisation");
+  editor_class->new_title = N_("New Organisation");
+  editor_class->discard_body = N_("What was typed in this organisation is not saved.");
+  editor_class->save_write = save_write;
+  editor_class->get_id = get_id;
+  editor_class->apply = apply;
+  editor_class->field_row = field_row;
+  editor_class->delete_record = delete_record;
+  editor_class->delete_finish = evt_organisation_editor_delete_finish;
 
-  /**
-   * EvtOrganisationEditor::deleted:
-   * @self: the editor
-   * @organisation: the organisation deleted
-   */
-  signals[SIGNAL_DELETED] =
-    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, EVT_TYPE_ORGANISATION);
-
-  gtk_widget_class_set_template_from_resource (
+  evt_record_editor_class_set_template (
     widget_class, "/io/github/eventail/Eventail/evt-organisation-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, member_row);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, member_switch);
@@ -662,18 +377,10 @@ evt_organisation_editor_class_init (EvtOrganisationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, city_row);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, EvtOrganisationEditor, delete_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_email_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sector_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
 
-  gtk_widget_class_install_action (widget_class, "organisation.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "organisation.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "organisation.save", NULL);
+  evt_record_editor_class_add_actions (widget_class, "organisation.save", "organisation.delete");
 }
 
 static void
@@ -683,18 +390,16 @@ evt_organisation_editor_init (EvtOrganisationEditor *self)
   g_autoptr(GtkStringList) sectors = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->sector_slugs = g_ptr_array_new_with_free_func (g_free);
-  self->loading = TRUE;
 
   for (EvtOrganisationKind k = 0; k < EVT_N_ORGANISATION_KINDS; k++)
     gtk_string_list_append (kinds, evt_organisation_kind_get_label (k));
-  self->filling = TRUE;
+  evt_record_editor_set_filling (BASE (self), TRUE);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   /* Until the store's sectors are read. */
   gtk_string_list_append (sectors, _("None"));
   adw_combo_row_set_model (self->sector_row, G_LIST_MODEL (sectors));
-  self->filling = FALSE;
+  evt_record_editor_set_filling (BASE (self), FALSE);
 
   evt_people_name_rows (GTK_WIDGET (self));
   evt_people_name (self->member_switch, _("Member of the Cluster"));
@@ -721,12 +426,12 @@ evt_organisation_editor_new (GtkWindow       *parent,
   g_return_val_if_fail (organisation == NULL || EVT_IS_ORGANISATION (organisation), NULL);
 
   self = g_object_new (EVT_TYPE_ORGANISATION_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
   self->organisation = organisation != NULL ? evt_organisation_copy (organisation)
                                             : evt_organisation_new (NULL);
+  evt_record_editor_take_record (BASE (self), store, self->organisation);
 
-  self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+  evt_record_editor_set_filling (BASE (self), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (evt_record_editor_get_name_row (BASE (self))),
                          evt_organisation_get_name (self->organisation) ?: "");
   adw_combo_row_set_selected (self->kind_row, evt_organisation_get_kind (self->organisation));
   gtk_switch_set_active (self->member_switch, evt_organisation_get_member (self->organisation));
@@ -736,16 +441,14 @@ evt_organisation_editor_new (GtkWindow       *parent,
                          evt_organisation_get_email (self->organisation) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row),
                          evt_organisation_get_phone (self->organisation) ?: "");
-  self->filling = FALSE;
+  evt_record_editor_set_filling (BASE (self), FALSE);
 
   gtk_window_set_title (GTK_WINDOW (self), organisation != NULL ? _("Edit Organisation")
                                                                  : _("New Organisation"));
-  gtk_widget_set_visible (self->delete_group, evt_organisation_get_id (self->organisation) != 0);
-  update_title (self);
-  update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  evt_record_editor_ready (BASE (self));
 
-  task = g_task_new (store, self->cancellable, on_sectors_listed, g_object_ref (self));
+  task = g_task_new (store, evt_record_editor_get_cancellable (BASE (self)), on_sectors_listed,
+                     g_object_ref (self));
   g_task_set_source_tag (task, evt_organisation_editor_new);
   g_task_run_in_thread (task, list_sectors_thread);
   return self;
@@ -774,7 +477,7 @@ gboolean
 evt_organisation_editor_is_busy (EvtOrganisationEditor *self)
 {
   g_return_val_if_fail (EVT_IS_ORGANISATION_EDITOR (self), FALSE);
-  return self->busy || self->loading;
+  return evt_record_editor_is_busy (BASE (self));
 }
 
 /**
@@ -787,7 +490,7 @@ gboolean
 evt_organisation_editor_get_modified (EvtOrganisationEditor *self)
 {
   g_return_val_if_fail (EVT_IS_ORGANISATION_EDITOR (self), FALSE);
-  return self->modified;
+  return evt_record_editor_get_modified (BASE (self));
 }
 
 /* --- Private ---------------------------------------------------------------------------------- */
@@ -799,7 +502,7 @@ evt_organisation_editor_get_row (EvtOrganisationEditor *self,
   switch (field)
     {
     case EVT_ORGANISATION_FIELD_NAME:
-      return GTK_WIDGET (self->name_row);
+      return GTK_WIDGET (evt_record_editor_get_name_row (BASE (self)));
     case EVT_ORGANISATION_FIELD_KIND:
       return GTK_WIDGET (self->kind_row);
     case EVT_ORGANISATION_FIELD_MEMBER:
@@ -826,7 +529,7 @@ evt_organisation_editor_get_member_switch (EvtOrganisationEditor *self)
 gboolean
 evt_organisation_editor_is_loading (EvtOrganisationEditor *self)
 {
-  return self->loading;
+  return evt_record_editor_is_loading (BASE (self));
 }
 
 const char *

@@ -5,12 +5,13 @@
 #include <adwaita.h>
 
 #include "evt-people.h"
+#include "evt-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define EVT_TYPE_ORGANISATION_EDITOR (evt_organisation_editor_get_type ())
 G_DECLARE_FINAL_TYPE (EvtOrganisationEditor, evt_organisation_editor,
-                      EVT, ORGANISATION_EDITOR, AdwWindow)
+                      EVT, ORGANISATION_EDITOR, EvtRecordEditor)
 
 /*
  * A modal dialog: name, kind, member or not, sector (from the store's sectors), city,

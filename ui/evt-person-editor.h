@@ -5,11 +5,13 @@
 #include <adwaita.h>
 
 #include "evt-people.h"
+#include "evt-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define EVT_TYPE_PERSON_EDITOR (evt_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (EvtPersonEditor, evt_person_editor, EVT, PERSON_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (EvtPersonEditor, evt_person_editor, EVT, PERSON_EDITOR,
+                      EvtRecordEditor)
 
 /*
  * A modal dialog: name, organisation (chosen from the directory, with a search),
