@@ -475,52 +475,40 @@ selected_organisation (EvtOrganisationsView *self)
                                 gtk_bitset_get_nth (selected, 0));
 }
 
-static void
-on_organisation_saved (EvtOrganisationEditor *editor,
-                       EvtOrganisation       *org,
-                       EvtOrganisationsView  *self)
+/* The name of an organisation or a person, on one line, for a toast. */
+static char *
+record_name (GObject *record)
 {
-  g_autofree char *name = evt_one_line (evt_organisation_get_name (org));
-  g_autofree char *title = NULL;
-
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "evt-new")))
-    /* Translators: a toast; %s is the name of an organisation */
-    title = g_strdup_printf (_("“%s” added"), name);
-  else
-    /* Translators: a toast; %s is the name of an organisation */
-    title = g_strdup_printf (_("“%s” saved"), name);
-  show_toast (self, title);
+  if (EVT_IS_ORGANISATION (record))
+    return evt_one_line (evt_organisation_get_name (EVT_ORGANISATION (record)));
+  return evt_one_line (evt_person_get_name (EVT_PERSON (record)));
 }
 
 static void
-on_person_saved (EvtPersonEditor      *editor,
-                 EvtPerson            *person,
+on_record_saved (GtkWindow            *editor,
+                 GObject              *record,
                  EvtOrganisationsView *self)
 {
-  g_autofree char *name = evt_one_line (evt_person_get_name (person));
+  g_autofree char *name = record_name (record);
   g_autofree char *title = NULL;
 
   if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "evt-new")))
-    /* Translators: a toast; %s is the name of a person */
+    /* Translators: a toast; %s is the name of an organisation or a person */
     title = g_strdup_printf (_("“%s” added"), name);
   else
-    /* Translators: a toast; %s is the name of a person */
+    /* Translators: a toast; %s is the name of an organisation or a person */
     title = g_strdup_printf (_("“%s” saved"), name);
   show_toast (self, title);
 }
 
 static void
-on_editor_deleted (GtkWindow            *editor,
-                   GObject              *item,
+on_record_deleted (GtkWindow            *editor,
+                   GObject              *record,
                    EvtOrganisationsView *self)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = record_name (record);
   g_autofree char *title = NULL;
 
-  if (EVT_IS_ORGANISATION (item))
-    name = evt_one_line (evt_organisation_get_name (EVT_ORGANISATION (item)));
-  else
-    name = evt_one_line (evt_person_get_name (EVT_PERSON (item)));
   /* Translators: a toast; %s is the name of an organisation or a person */
   title = g_strdup_printf (_("“%s” deleted"), name);
   show_toast (self, title);
@@ -547,8 +535,8 @@ evt_organisations_view_edit_organisation (EvtOrganisationsView *self,
   editor = evt_organisation_editor_new (parent != NULL ? parent : parent_window (self),
                                         self->store, organisation);
   g_object_set_data (G_OBJECT (editor), "evt-new", GINT_TO_POINTER (organisation == NULL));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_organisation_saved), self, 0);
-  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_record_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_record_deleted), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }
@@ -576,8 +564,8 @@ evt_organisations_view_edit_person (EvtOrganisationsView *self,
   editor = evt_person_editor_new (parent != NULL ? parent : parent_window (self), self->store,
                                   person, organisation_id);
   g_object_set_data (G_OBJECT (editor), "evt-new", GINT_TO_POINTER (person == NULL));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_person_saved), self, 0);
-  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_record_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_record_deleted), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }
