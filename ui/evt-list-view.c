@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "evt-date-format.h"
+#include "evt-list-row-model.h"
 #include "evt-list-view-private.h"
 #include "evt-people-columns.h"
 
@@ -32,396 +33,6 @@
  * fingerprint), and its cells update their labels. Only the rows alive hold an
  * event: a hundred thousand events are never a hundred thousand objects.
  */
-
-#define EVT_TYPE_LIST_ROW (evt_list_row_get_type ())
-G_DECLARE_FINAL_TYPE (EvtListRow, evt_list_row, EVT, LIST_ROW, GObject)
-
-struct _EvtListRow
-{
-  GObject   parent_instance;
-
-  EvtEvent *event;        /* with the list's fields only, see evt_event_list_new_compact() */
-  gint64    id;
-  guint64   fingerprint;
-  guint     position;
-};
-
-G_DEFINE_FINAL_TYPE (EvtListRow, evt_list_row, G_TYPE_OBJECT)
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_EVENT,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_properties[ROW_N_PROPS];
-
-static void
-evt_list_row_finalize (GObject *object)
-{
-  g_clear_object (&EVT_LIST_ROW (object)->event);
-
-  G_OBJECT_CLASS (evt_list_row_parent_class)->finalize (object);
-}
-
-static void
-evt_list_row_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case ROW_PROP_EVENT:
-      g_value_set_object (value, EVT_LIST_ROW (object)->event);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-evt_list_row_class_init (EvtListRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = evt_list_row_finalize;
-  object_class->get_property = evt_list_row_get_property;
-
-  row_properties[ROW_PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL,
-                         EVT_TYPE_EVENT,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
-}
-
-static void
-evt_list_row_init (EvtListRow *self)
-{
-}
-
-static void
-evt_list_row_set_event (EvtListRow *self,
-                        EvtEvent   *event)
-{
-  if (g_set_object (&self->event, event))
-    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_EVENT]);
-}
-
-/* The row at each position of "model" (an EvtEventList), as long as someone holds
- * it; items-changed only when the number of items changes. */
-#define EVT_TYPE_LIST_ROW_MODEL (evt_list_row_model_get_type ())
-G_DECLARE_FINAL_TYPE (EvtListRowModel, evt_list_row_model, EVT, LIST_ROW_MODEL, GObject)
-
-struct _EvtListRowModel
-{
-  GObject       parent_instance;
-
-  EvtEventList  *model;
-  GPtrArray     *rows;        /* EvtListRow alive, weakly, by position; NULL elsewhere */
-  GtkAdjustment *vadjustment; /* of the view that shows the rows, to tell which are seen */
-  guint          stale_from;  /* rows alive from there on may show old events */
-  guint          update_idle; /* brings them up to date, a few at a time */
-};
-
-/* Rows off screen brought up to date in one go, and how often: each costs a measure
- * of its labels in the next frame, so that a frame gets one batch or two (an idle
- * callback would run many times before a frame, which would then measure them all). */
-#define ROWS_PER_BATCH  16
-#define BATCH_PERIOD_MS 8
-
-static void row_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (EvtListRowModel, evt_list_row_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, row_model_iface_init))
-
-enum {
-  ROW_MODEL_PROP_0,
-  ROW_MODEL_PROP_MODEL,
-  ROW_MODEL_N_PROPS
-};
-
-static GParamSpec *row_model_properties[ROW_MODEL_N_PROPS];
-
-static GType
-row_model_get_item_type (GListModel *model)
-{
-  return EVT_TYPE_LIST_ROW;
-}
-
-static guint
-row_model_get_n_items (GListModel *model)
-{
-  return EVT_LIST_ROW_MODEL (model)->rows->len;
-}
-
-static void
-on_row_finalized (gpointer  data,
-                  GObject  *where_the_object_was)
-{
-  EvtListRowModel *self = data;
-  /* Weak references are notified on dispose: the row's fields are still there. */
-  EvtListRow *row = (EvtListRow *) where_the_object_was;
-
-  if (row->position < self->rows->len && self->rows->pdata[row->position] == row)
-    self->rows->pdata[row->position] = NULL;
-}
-
-static gpointer
-row_model_get_item (GListModel *model,
-                    guint       position)
-{
-  EvtListRowModel *self = EVT_LIST_ROW_MODEL (model);
-  g_autoptr(EvtEvent) event = NULL;
-  EvtListRow *row;
-
-  if (position >= self->rows->len)
-    return NULL;
-
-  row = self->rows->pdata[position];
-  if (row != NULL)
-    return g_object_ref (row);
-
-  event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  row = g_object_new (EVT_TYPE_LIST_ROW, NULL);
-  row->event = g_steal_pointer (&event);
-  row->id = evt_event_list_get_id (self->model, position);
-  row->fingerprint = evt_event_list_get_fingerprint (self->model, position);
-  row->position = position;
-  g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
-  self->rows->pdata[position] = row;
-  return row;
-}
-
-static void
-row_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = row_model_get_item_type;
-  iface->get_n_items = row_model_get_n_items;
-  iface->get_item = row_model_get_item;
-}
-
-static void
-forget_row (EvtListRowModel *self,
-            guint            position)
-{
-  EvtListRow *row = self->rows->pdata[position];
-
-  if (row == NULL)
-    return;
-  g_object_weak_unref (G_OBJECT (row), on_row_finalized, self);
-  self->rows->pdata[position] = NULL;
-}
-
-/* Gives the row at @position the event there now; %TRUE if it changed. */
-static gboolean
-update_row (EvtListRowModel *self,
-            guint            position)
-{
-  EvtListRow *row = position < self->rows->len ? self->rows->pdata[position] : NULL;
-  g_autoptr(EvtEvent) event = NULL;
-
-  if (row == NULL ||
-      (row->id == evt_event_list_get_id (self->model, position) &&
-       row->fingerprint == evt_event_list_get_fingerprint (self->model, position)))
-    return FALSE;
-
-  event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  row->id = evt_event_list_get_id (self->model, position);
-  row->fingerprint = evt_event_list_get_fingerprint (self->model, position);
-  evt_list_row_set_event (row, event);
-  return TRUE;
-}
-
-static gboolean
-update_stale_rows (gpointer data)
-{
-  EvtListRowModel *self = data;
-  guint n_updated = 0;
-
-  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_BATCH)
-    n_updated += update_row (self, self->stale_from++);
-
-  if (self->stale_from < self->rows->len)
-    return G_SOURCE_CONTINUE;
-  self->update_idle = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/*
- * GTK 4.8 keeps some two hundred rows alive, a tenth of them on screen: a new
- * answer updates those seen (and two around) at once, the others a few at a time
- * afterwards. Each label changed costs a measure of its text in the next frame.
- * Where the rows on screen are is estimated from the scrollbar, as evenly high rows.
- */
-static void
-update_rows (EvtListRowModel *self,
-             guint            from,
-             guint            old_len)
-{
-  guint lo = 0, hi = 40;
-
-  if (self->vadjustment != NULL && old_len > 0 &&
-      gtk_adjustment_get_upper (self->vadjustment) > 0)
-    {
-      double height = gtk_adjustment_get_upper (self->vadjustment) / old_len;
-      double value = gtk_adjustment_get_value (self->vadjustment);
-      double page = gtk_adjustment_get_page_size (self->vadjustment);
-      guint margin = 2;
-      guint first = (guint) (value / height);
-      guint last = (guint) ((value + page) / height) + 1;
-
-      lo = first > margin ? first - margin : 0;
-      hi = last + margin;
-    }
-
-  for (guint i = MAX (from, lo); i < MIN (hi, self->rows->len); i++)
-    update_row (self, i);
-
-  self->stale_from = MIN (self->stale_from, from);
-  if (self->stale_from < self->rows->len && self->update_idle == 0)
-    self->update_idle = g_timeout_add (BATCH_PERIOD_MS, update_stale_rows, self);
-}
-
-/* Whether some rows alive may still show old events. */
-static gboolean
-evt_list_row_model_is_updating (EvtListRowModel *self)
-{
-  return self->update_idle != 0;
-}
-
-static void
-on_model_items_changed (EvtListRowModel *self,
-                        guint            position,
-                        guint            removed,
-                        guint            added,
-                        GListModel      *model)
-{
-  guint old_len = self->rows->len;
-  guint new_len = g_list_model_get_n_items (model);
-  guint common = MIN (old_len, new_len);
-
-  for (guint i = new_len; i < old_len; i++)
-    forget_row (self, i);
-  g_ptr_array_set_size (self->rows, new_len);
-
-  /* From @position on, what each row shows may have moved. */
-  update_rows (self, position, old_len);
-
-  if (old_len != new_len)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_len - common,
-                                new_len - common);
-}
-
-static void
-evt_list_row_model_set_model (EvtListRowModel *self,
-                              EvtEventList    *model)
-{
-  guint removed = self->rows->len;
-
-  if (self->model == model)
-    return;
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed, self);
-  for (guint i = 0; i < self->rows->len; i++)
-    forget_row (self, i);
-  g_ptr_array_set_size (self->rows, 0);
-  g_clear_handle_id (&self->update_idle, g_source_remove);
-  self->stale_from = G_MAXUINT;
-  g_set_object (&self->model, model);
-
-  if (model != NULL)
-    {
-      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_items_changed),
-                                self);
-      g_ptr_array_set_size (self->rows, g_list_model_get_n_items (G_LIST_MODEL (model)));
-    }
-
-  if (removed > 0 || self->rows->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
-  g_object_notify_by_pspec (G_OBJECT (self), row_model_properties[ROW_MODEL_PROP_MODEL]);
-}
-
-static void
-evt_list_row_model_dispose (GObject *object)
-{
-  evt_list_row_model_set_model (EVT_LIST_ROW_MODEL (object), NULL);
-  g_clear_object (&EVT_LIST_ROW_MODEL (object)->vadjustment);
-
-  G_OBJECT_CLASS (evt_list_row_model_parent_class)->dispose (object);
-}
-
-static void
-evt_list_row_model_finalize (GObject *object)
-{
-  g_clear_pointer (&EVT_LIST_ROW_MODEL (object)->rows, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (evt_list_row_model_parent_class)->finalize (object);
-}
-
-static void
-evt_list_row_model_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case ROW_MODEL_PROP_MODEL:
-      g_value_set_object (value, EVT_LIST_ROW_MODEL (object)->model);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-evt_list_row_model_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case ROW_MODEL_PROP_MODEL:
-      evt_list_row_model_set_model (EVT_LIST_ROW_MODEL (object), g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-evt_list_row_model_class_init (EvtListRowModelClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = evt_list_row_model_dispose;
-  object_class->finalize = evt_list_row_model_finalize;
-  object_class->get_property = evt_list_row_model_get_property;
-  object_class->set_property = evt_list_row_model_set_property;
-
-  row_model_properties[ROW_MODEL_PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL,
-                         EVT_TYPE_EVENT_LIST,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, ROW_MODEL_N_PROPS, row_model_properties);
-}
-
-static void
-evt_list_row_model_init (EvtListRowModel *self)
-{
-  self->rows = g_ptr_array_new ();
-  self->stale_from = G_MAXUINT;
-}
 
 struct _EvtListView
 {
@@ -621,7 +232,7 @@ cell_get_event (GtkListItem *item)
 {
   EvtListRow *row = gtk_list_item_get_item (item);
 
-  return row != NULL ? row->event : NULL;
+  return row != NULL ? evt_list_row_get_event (row) : NULL;
 }
 
 /* Tooltips are worked out when asked for, not when a row is bound: in GTK 4.8,
@@ -677,8 +288,8 @@ on_row_event_changed (EvtListRow  *row,
   CellUpdateFunc update = (CellUpdateFunc) g_object_get_data (G_OBJECT (item), "evt-update");
   EvtListView *self = g_object_get_data (G_OBJECT (item), "evt-view");
 
-  if (row->event != NULL)
-    update (self, item, row->event);
+  if (evt_list_row_get_event (row) != NULL)
+    update (self, item, evt_list_row_get_event (row));
 }
 
 static void
@@ -691,8 +302,8 @@ cell_bind (EvtListView    *self,
   g_object_set_data (G_OBJECT (item), "evt-update", (gpointer) update);
   g_object_set_data (G_OBJECT (item), "evt-view", self);
   g_signal_connect (row, "notify::event", G_CALLBACK (on_row_event_changed), item);
-  if (row->event != NULL)
-    update (self, item, row->event);
+  if (evt_list_row_get_event (row) != NULL)
+    update (self, item, evt_list_row_get_event (row));
 }
 
 static void
@@ -1800,25 +1411,27 @@ static void
 select_row (EvtListView *self,
             EvtListRow  *row)
 {
+  gint64 id = evt_list_row_get_id (row);
+  guint64 fingerprint = evt_list_row_get_fingerprint (row);
   g_autoptr(EvtEvent) event = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (row->id == self->selected_id && row->fingerprint == self->selected_fingerprint &&
+  if (id == self->selected_id && fingerprint == self->selected_fingerprint &&
       (self->selected != NULL || self->selected_cancellable != NULL))
     return;
 
   g_cancellable_cancel (self->selected_cancellable);
   g_clear_object (&self->selected_cancellable);
   /* Actions never apply to the event selected before while this one is read. */
-  if (self->selected != NULL && evt_event_get_id (self->selected) != row->id)
+  if (self->selected != NULL && evt_event_get_id (self->selected) != id)
     set_selected (self, NULL);
 
-  self->selected_id = row->id;
-  self->selected_fingerprint = row->fingerprint;
+  self->selected_id = id;
+  self->selected_fingerprint = fingerprint;
   if (self->store == NULL)
     return;
 
-  event = try_read_event (self, row->id, &error);
+  event = try_read_event (self, id, &error);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
     {
       if (event == NULL)
@@ -1828,7 +1441,7 @@ select_row (EvtListView *self,
     }
 
   self->selected_cancellable = g_cancellable_new ();
-  read_event_async (self, row->id, self->selected_cancellable, selected_read);
+  read_event_async (self, id, self->selected_cancellable, selected_read);
   update_busy (self);
 }
 
@@ -1896,10 +1509,11 @@ check_selection (EvtListView *self)
 {
   EvtListRow *row;
 
-  update_row (self->row_model, gtk_single_selection_get_selected (self->selection));
+  evt_list_row_model_update_row (self->row_model,
+                                 gtk_single_selection_get_selected (self->selection));
   row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (row != NULL && row->id != self->selected_id)
+  if (row != NULL && evt_list_row_get_id (row) != self->selected_id)
     {
       self->replacing = TRUE;
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1966,14 +1580,15 @@ on_column_view_activate (EvtListView   *self,
 
   g_cancellable_cancel (self->activate_cancellable);
   g_clear_object (&self->activate_cancellable);
-  if (self->selected != NULL && row->id == self->selected_id &&
-      row->fingerprint == self->selected_fingerprint && self->selected_cancellable == NULL)
+  if (self->selected != NULL && evt_list_row_get_id (row) == self->selected_id &&
+      evt_list_row_get_fingerprint (row) == self->selected_fingerprint &&
+      self->selected_cancellable == NULL)
     {
       g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
       return;
     }
 
-  event = try_read_event (self, row->id, &error);
+  event = try_read_event (self, evt_list_row_get_id (row), &error);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
     {
       if (event != NULL)
@@ -1982,7 +1597,7 @@ on_column_view_activate (EvtListView   *self,
     }
 
   self->activate_cancellable = g_cancellable_new ();
-  read_event_async (self, row->id, self->activate_cancellable, activated_read);
+  read_event_async (self, evt_list_row_get_id (row), self->activate_cancellable, activated_read);
   update_busy (self);
 }
 
@@ -2381,8 +1996,8 @@ evt_list_view_init (EvtListView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->no_events = G_LIST_MODEL (g_list_store_new (EVT_TYPE_EVENT));
-  self->row_model->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (
-                                                 GTK_SCROLLABLE (self->column_view)));
+  evt_list_row_model_set_vadjustment (self->row_model, gtk_scrollable_get_vadjustment (
+                                                          GTK_SCROLLABLE (self->column_view)));
 
   /* Every column sorts, in the store. */
   for (guint i = 0; i < EVT_LIST_N_COLUMNS; i++)
