@@ -180,13 +180,6 @@ parse_satisfaction (const char  *text,
   return TRUE;
 }
 
-/* An amount for CSV and JSON: euros with a point, "1500.50". */
-static char *
-format_euros (gint64 cents)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
-}
-
 /* An amount for JSON: a number, exact ("1500.5" would not be). */
 static void
 append_json_euros (GString *out,
@@ -204,7 +197,7 @@ append_json_euros (GString *out,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, cents / 100);
       return;
     }
-  euros = format_euros (cents);
+  euros = evt_money_format_plain (cents);
   g_string_append (out, euros);
 }
 

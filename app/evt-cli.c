@@ -654,12 +654,6 @@ parse_budget (const char  *text,
   return TRUE;
 }
 
-static char *
-format_euros (gint64 cents)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
-}
-
 /* --- The filter shared by `list` and `export` ------------------------------------ */
 
 /**
@@ -1117,7 +1111,7 @@ append_event_json (GString    *out,
   else if (budget >= 0)
     {
       /* Exact decimal text, not a double that would print 1500.4999. */
-      g_autofree char *euros = format_euros (budget);
+      g_autofree char *euros = evt_money_format_plain (budget);
 
       g_string_append_printf (out, ",\n%s  \"budget\": %s", indent, euros);
     }

@@ -12,6 +12,7 @@
 #include "evt-date.h"
 #include "evt-ical-private.h"
 #include "evt-ical.h"
+#include "evt-money.h"
 #include "evt-people.h"
 
 /*
@@ -1083,13 +1084,6 @@ format_location (EvtEvent *event)
 }
 
 static char *
-format_budget (gint64 cents)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d",
-                          cents / 100, (int) (ABS (cents) % 100));
-}
-
-static char *
 compose_description (EvtEvent               *event,
                      const EvtExportOptions *options,
                      GTimeZone              *tz)
@@ -1178,7 +1172,7 @@ compose_description (EvtEvent               *event,
 
       if (budget >= 0)
         {
-          g_autofree char *amount = format_budget (budget);
+          g_autofree char *amount = evt_money_format_plain (budget);
 
           /* Translators: %s is an amount such as "1500.00" */
           g_string_append_printf (s, _("Planned budget: %s EUR"), amount);
@@ -1407,7 +1401,7 @@ vevent_new (EvtEvent               *event,
       add_x (ev, "X-EVENTAIL-NOTES", evt_event_get_notes (event));
       if (budget >= 0)
         {
-          g_autofree char *amount = format_budget (budget);
+          g_autofree char *amount = evt_money_format_plain (budget);
           add_x (ev, "X-EVENTAIL-BUDGET", amount);
         }
       add_attendees (ev, event, state);

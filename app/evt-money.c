@@ -2,9 +2,33 @@
 /* evt-money.c: amounts in euros, as people read and type them in French or English. */
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "evt-money.h"
+
+/**
+ * evt_money_format_number:
+ * @cents: an amount in euro cents, >= 0
+ *
+ * Returns: (transfer full): the amount as people type it in their language, without
+ *   the currency: "3 500", "420,50" (what evt_money_parse() reads back)
+ */
+char *
+evt_money_format_number (gint64 cents)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  g_return_val_if_fail (cents >= 0, NULL);
+
+  /* Integers, not a double: exact for every amount. */
+  if (cents % 100 == 0)
+    return g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
+  return g_strdup_printf ("%'" G_GINT64_FORMAT "%s%02d", cents / 100,
+                          point != NULL && *point != '\0' ? point : ".", (int) (cents % 100));
+}
 
 /**
  * evt_money_format:
@@ -16,15 +40,24 @@
 char *
 evt_money_format (gint64 cents)
 {
-  g_autofree char *number = NULL;
-
-  if (cents % 100 == 0)
-    number = g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
-  else
-    number = g_strdup_printf ("%'.2f", (double) cents / 100.0);
+  g_autofree char *number = evt_money_format_number (cents);
 
   /* Translators: an amount of money; %s is the number ("3 500", "420,50") */
   return g_strdup_printf (_("%s €"), number);
+}
+
+/**
+ * evt_money_format_plain:
+ * @cents: an amount in euro cents
+ *
+ * Returns: (transfer full): the amount for files and other programs, in any
+ *   language: "1500.50", "-20.05"
+ */
+char *
+evt_money_format_plain (gint64 cents)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", cents < 0 ? "-" : "",
+                          ABS (cents) / 100, (int) (ABS (cents) % 100));
 }
 
 /**
@@ -34,7 +67,7 @@ evt_money_format (gint64 cents)
  *
  * Reads an amount typed in French or English: spaces (also non-breaking ones) and
  * a euro sign are skipped, a comma or a point is the decimal separator, and when
- * both are there the last one is. A single comma or point followed by three digits,
+ * both are there the last one is; "EUR" may end it. A single comma or point followed by three digits,
  * "1,500", could be read both ways and is refused.
  *
  * Returns: %TRUE if @text is an amount or blank
@@ -43,7 +76,7 @@ gboolean
 evt_money_parse (const char *text,
                  gint64     *cents)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *copy = NULL;
   const char *last_separator = NULL;
   guint n_separators = 0;
   gint64 euros = 0;
@@ -55,6 +88,12 @@ evt_money_parse (const char *text,
   *cents = -1;
   if (text == NULL)
     return TRUE;
+
+  /* "1500 EUR" as well as "1500 €". */
+  copy = g_strstrip (g_strdup (text));
+  if (g_str_has_suffix (copy, "EUR") || g_str_has_suffix (copy, "eur"))
+    copy[strlen (copy) - 3] = '\0';
+  text = copy;
 
   /* The decimal separator is the last comma or point, if two digits at most follow. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))

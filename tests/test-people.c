@@ -1623,7 +1623,7 @@ test_money (void)
     { "1 200,5", TRUE, 120050 }, { "420.05", TRUE, 42005 }, { "3,500", FALSE, -1 },
     { "1.500", FALSE, -1 }, { "3,500,000", TRUE, 350000000 }, { "3’500", TRUE, 350000 },
     { "3,500.25", TRUE, 350025 }, { "1.234,56", TRUE, 123456 }, { "12 €", TRUE, 1200 },
-    { "douze", FALSE, -1 }, { "-5", FALSE, -1 }, { ",", FALSE, -1 }, { "1,2,3", FALSE, -1 },
+    { "1500 EUR", TRUE, 150000 }, { "douze", FALSE, -1 }, { "-5", FALSE, -1 }, { ",", FALSE, -1 }, { "1,2,3", FALSE, -1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1635,6 +1635,15 @@ test_money (void)
       if (cases[i].ok)
         g_assert_cmpint (cents, ==, cases[i].cents);
     }
+
+  /* For files and other programs, in any language. */
+  {
+    g_autofree char *plain = evt_money_format_plain (150050);
+    g_autofree char *negative = evt_money_format_plain (-2005);
+
+    g_assert_cmpstr (plain, ==, "1500.50");
+    g_assert_cmpstr (negative, ==, "-20.05");
+  }
 }
 
 int

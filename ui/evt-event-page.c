@@ -2,13 +2,13 @@
 /* evt-event-page.c: the page that edits one event and saves it through the store. */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "evt-date-format.h"
 #include "evt-date.h"
 #include "evt-event-page-private.h"
+#include "evt-money.h"
 #include "evt-outcomes-section.h"
 #include "evt-participants-section.h"
 #include "evt-planning.h"
@@ -277,99 +277,20 @@ page_timezone (const char *tzid)
 #define BUDGET_UNREADABLE \
   _("Budget: write an amount in euros with at most two decimals, e.g. 1500 or 1500.50")
 
-/* Budget: euros as people type them, "1500", "1 500,50", "1500.5 €". One decimal
- * separator, either a point or a comma, and at most two decimals: "1,500" is refused
- * rather than read as one euro fifty or as fifteen hundred. An event cannot hold a
+/* Budget: euros as people type them (evt_money_parse()). An event cannot hold a
  * negative budget at all (its setter refuses it), so the page says so itself.
  * Returns: %NULL when read, else why not */
 static const char *
-parse_euros (const char *text,
-             gint64     *cents)
+parse_budget (const char *text,
+              gint64     *cents)
 {
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "€", -1);
-  g_autofree char *copy = g_strstrip (g_strjoinv ("", parts));
-  gboolean negative = FALSE;
-  gboolean separator = FALSE;
-  guint n_digits = 0;
-  guint n_decimals = 0;
-  gint64 units = 0;
-  int fraction = 0;
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  if (g_str_has_suffix (copy, "EUR") || g_str_has_suffix (copy, "eur"))
-    {
-      copy[strlen (copy) - 3] = '\0';
-      g_strchomp (copy);
-    }
-
-  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'')
-        {
-          if (separator)
-            return BUDGET_UNREADABLE;
-          continue;
-        }
-      if (c == '-' && n_digits == 0 && !negative && !separator)
-        {
-          negative = TRUE;
-          continue;
-        }
-      if (c == '.' || c == ',')
-        {
-          if (separator)
-            return BUDGET_UNREADABLE;
-          separator = TRUE;
-          continue;
-        }
-      if (c < '0' || c > '9')
-        return BUDGET_UNREADABLE;
-
-      n_digits++;
-      if (separator)
-        {
-          if (++n_decimals > 2)
-            return BUDGET_UNREADABLE;
-          fraction = fraction * 10 + (int) (c - '0');
-        }
-      else
-        {
-          if (units > G_MAXINT64 / 1000)
-            return BUDGET_UNREADABLE;
-          units = units * 10 + (c - '0');
-        }
-    }
-
-  if (n_digits == 0)
-    {
-      if (negative || separator)
-        return BUDGET_UNREADABLE;
-      *cents = -1;  /* no budget */
-      return NULL;
-    }
-
-  if (negative)
+  if (copy[0] == '-' || g_str_has_prefix (copy, "−"))
     return _("Budget: a budget cannot be negative");
-
-  if (n_decimals == 1)
-    fraction *= 10;
-  *cents = units * 100 + fraction;
+  if (!evt_money_parse (copy, cents))
+    return BUDGET_UNREADABLE;
   return NULL;
-}
-
-static char *
-format_euros (gint64 cents)
-{
-  const char *point = localeconv ()->decimal_point;
-
-  if (cents < 0)
-    return g_strdup ("");
-  /* With the locale's grouping ("16 000" in French), which parse_euros() reads back. */
-  if (cents % 100 == 0)
-    return g_strdup_printf ("%'" G_GINT64_FORMAT, cents / 100);
-  return g_strdup_printf ("%'" G_GINT64_FORMAT "%s%02d", cents / 100,
-                          point != NULL && *point != '\0' ? point : ".", (int) (cents % 100));
 }
 
 /* "Paris (Europe)": what the time zone list shows and what typing searches, city first. */
@@ -829,7 +750,7 @@ build_event (EvtEventPage *self,
   notes = text_view_get_text (self->notes_view);
   evt_event_set_notes (event, non_empty (notes));
 
-  unreadable = parse_euros (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), &cents);
+  unreadable = parse_budget (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), &cents);
   if (unreadable == NULL)
     evt_event_set_budget_cents (event, cents);
   if (budget_error != NULL)
@@ -1491,7 +1412,8 @@ load_widgets (EvtEventPage *self,
   set_text (self->partners_row, evt_event_get_partners (event));
   set_sector_checks (self, evt_event_get_sectors (event));
   set_text (self->url_row, evt_event_get_url (event));
-  budget = format_euros (evt_event_get_budget_cents (event));
+  budget = evt_event_get_budget_cents (event) >= 0
+           ? evt_money_format_number (evt_event_get_budget_cents (event)) : g_strdup ("");
   set_text (self->budget_row, budget);
   set_view_text (self->description_view, evt_event_get_description (event));
   set_view_text (self->notes_view, evt_event_get_notes (event));

@@ -208,13 +208,7 @@ set_money_text (GtkEditable *editable,
 
   if (evt_money_parse (gtk_editable_get_text (editable), &current) && current == cents)
     return;
-  if (cents < 0)
-    text = g_strdup ("");
-  else if (cents % 100 == 0)
-    text = g_strdup_printf ("%" G_GINT64_FORMAT, cents / 100);
-  else
-    /* The decimal mark people type in their language: the parser takes both. */
-    text = g_strdup_printf ("%.2f", (double) cents / 100.0);
+  text = cents >= 0 ? evt_money_format_number (cents) : g_strdup ("");
   gtk_editable_set_text (editable, text);
 }
 
