@@ -11,6 +11,7 @@
 #include "evt-money.h"
 #include "evt-outcomes-section.h"
 #include "evt-participants-section.h"
+#include "evt-people-common.h"
 #include "evt-planning.h"
 
 /*
@@ -770,23 +771,6 @@ name_text (gpointer    editable,
   if (delegate != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (delegate), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     name, -1);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* State */
@@ -2365,8 +2349,8 @@ evt_event_page_init (EvtEventPage *self)
   }
   {
     /* The search entry in the time zone list's popup. */
-    GtkWidget *search = find_descendant (GTK_WIDGET (self->timezone_dropdown),
-                                         GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search = evt_people_find_descendant (GTK_WIDGET (self->timezone_dropdown),
+                                                    GTK_TYPE_SEARCH_ENTRY);
 
     if (search != NULL)
       {

@@ -426,9 +426,17 @@ evt_placeholder_row_new (const char *text)
   return row;
 }
 
-static GtkWidget *
-find_inner (GtkWidget *widget,
-            GType      type)
+/**
+ * evt_people_find_descendant:
+ * @widget: a widget
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @widget, depth
+ *   first: the parts that composite widgets of GTK and libadwaita do not expose
+ */
+GtkWidget *
+evt_people_find_descendant (GtkWidget *widget,
+                            GType      type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -437,7 +445,7 @@ find_inner (GtkWidget *widget,
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         return child;
-      if ((found = find_inner (child, type)) != NULL)
+      if ((found = evt_people_find_descendant (child, type)) != NULL)
         return found;
     }
   return NULL;
@@ -460,14 +468,14 @@ evt_people_name (gpointer    widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
   if (GTK_IS_EDITABLE (widget))
-    inner = find_inner (widget, GTK_TYPE_TEXT);
+    inner = evt_people_find_descendant (widget, GTK_TYPE_TEXT);
   else if (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
-    inner = find_inner (widget, GTK_TYPE_TOGGLE_BUTTON);
+    inner = evt_people_find_descendant (widget, GTK_TYPE_TOGGLE_BUTTON);
   if (inner != NULL && inner != widget)
     gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                     -1);
   /* A drop-down's list has a search entry, hidden unless searching is on. */
-  if (GTK_IS_DROP_DOWN (widget) && (inner = find_inner (widget, GTK_TYPE_SEARCH_ENTRY)) != NULL)
+  if (GTK_IS_DROP_DOWN (widget) && (inner = evt_people_find_descendant (widget, GTK_TYPE_SEARCH_ENTRY)) != NULL)
     evt_people_name (inner, name);
 }
 

@@ -40,6 +40,8 @@ GtkStringList *evt_lead_state_model_new          (void);
 GtkWidget  *evt_plain_row_new                (void);
 char       *evt_one_line                     (const char          *text);
 GtkWidget  *evt_placeholder_row_new          (const char          *text);
+GtkWidget  *evt_people_find_descendant       (GtkWidget           *widget,
+                                              GType                type);
 void        evt_people_name                  (gpointer             widget,
                                               const char          *name);
 void        evt_people_name_rows             (GtkWidget           *root);
