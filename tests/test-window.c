@@ -545,6 +545,17 @@ get_child (EvtWindow  *window,
   return GTK_WIDGET (child);
 }
 
+/* The view that the window builds in the bin @bin_name when first shown. */
+static GtkWidget *
+get_built_view (EvtWindow  *window,
+                const char *bin_name)
+{
+  GtkWidget *view = adw_bin_get_child (ADW_BIN (get_child (window, bin_name)));
+
+  g_assert_nonnull (view);
+  return view;
+}
+
 /* The event of @year titled @title, read from the store. */
 static EvtEvent *
 find_event (EvtStore   *store,
@@ -652,8 +663,8 @@ assert_context_menu (Fixture    *fixture,
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) ==
-                 gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (fixture->window,
-                                                                        "event_menu_button"))));
+                 (gpointer) gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                           EVT_TYPE_WINDOW, "event_menu"));
 
   if (close)
     {
@@ -773,21 +784,23 @@ test_views (void)
                    ==, "9 events");
   g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
 
-  /* Ctrl+2's action: the list, on the same year, with its search button. */
+  /* Ctrl+2's action: the list, on the same year, with its search button. The List is
+   * built when first shown. */
+  g_assert_null (adw_bin_get_child (ADW_BIN (get_child (fixture.window, "list_bin"))));
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "list");
   wait_for_window (fixture.window);
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
-  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "list_view")));
-  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_child (fixture.window,
-                                                                      "list_view"))), ==, 2022);
+  g_assert_true (gtk_widget_get_mapped (get_built_view (fixture.window, "list_bin")));
+  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_built_view (fixture.window,
+                                                                           "list_bin"))), ==, 2022);
   g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "search_button")));
   assert_last_view (settings, "list");
 
   /* The year follows the window in every view. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.next-year", NULL);
   wait_for_window (fixture.window);
-  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_child (fixture.window,
-                                                                      "list_view"))), ==, 2023);
+  g_assert_cmpint (evt_list_view_get_year (EVT_LIST_VIEW (get_built_view (fixture.window,
+                                                                           "list_bin"))), ==, 2023);
   g_assert_cmpint (evt_year_view_get_year (EVT_YEAR_VIEW (year_view)), ==, 2023);
 
   /* Ctrl+F goes to the list's search entry from any view. */
@@ -798,8 +811,8 @@ test_views (void)
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "list");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
                                          evt_list_view_get_search_entry (
-                                           EVT_LIST_VIEW (get_child (fixture.window,
-                                                                     "list_view")))));
+                                           EVT_LIST_VIEW (get_built_view (fixture.window,
+                                                                          "list_bin")))));
   fixture_tear_down (&fixture);
 
   /* The next window opens on the last view. */
@@ -829,7 +842,7 @@ test_views (void)
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2022);
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "organisations");
-  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "organisations_view")));
+  g_assert_true (gtk_widget_get_mapped (get_built_view (fixture.window, "organisations_bin")));
   fixture_tear_down (&fixture);
 
   /* A view name that is not one is ignored: the year view. */
@@ -1326,7 +1339,7 @@ test_list_and_page (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.delete-event",
                                               NULL) && evt_window_is_busy (fixture.window));
 
-  list_view = EVT_LIST_VIEW (get_child (fixture.window, "list_view"));
+  list_view = EVT_LIST_VIEW (get_built_view (fixture.window, "list_bin"));
   /* The events in the order shown; the column view's selection has one item each. */
   model = evt_list_view_get_model (list_view);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -101,14 +101,22 @@ struct _EvtWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *search_button;
   GtkWidget            *menu_button;
+  /* The menus' popovers are built when first opened: see set_lazy_menu(). */
+  GMenuModel           *primary_menu;
+  GMenuModel           *event_menu;
   GtkBox               *banner_box;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
   GtkScrolledWindow    *year_scroller;
   EvtYearView          *year_view;
+  /* The List and the Directory are built when first shown (ensure_list_view(),
+   * ensure_organisations_view()): NULL until then. Most sessions never open them, and
+   * their widgets cost the first frame some milliseconds (tests/bench). */
+  AdwBin               *list_bin;
   EvtListView          *list_view;
   /* People: the organisations and the due follow-ups, two more views. */
+  AdwBin               *organisations_bin;
   EvtOrganisationsView *organisations_view;
   EvtFollowupsView     *followups_view;
   GtkStack             *agenda_stack;
@@ -171,6 +179,11 @@ struct _EvtWindow
 G_DEFINE_FINAL_TYPE (EvtWindow, evt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_event_actions (EvtWindow *self);
+static void on_event_activated (EvtWindow *self,
+                                EvtEvent  *event);
+static void on_people_event_activated (EvtWindow *self,
+                                       gint64     event_id);
+static void on_list_selected_changed (EvtWindow *self);
 static void open_event (EvtWindow *self,
                         EvtEvent  *event);
 
@@ -489,7 +502,7 @@ show_context_menu (EvtWindow *self,
                    double     x,
                    double     y)
 {
-  GMenuModel *menu = gtk_menu_button_get_menu_model (self->event_menu_button);
+  GMenuModel *menu = self->event_menu;
   GtkWidget *popover = gtk_popover_menu_new_from_model (menu);
 
   gtk_widget_set_parent (popover, row);
@@ -879,7 +892,8 @@ update_people_stores (EvtWindow *self)
   if (!is_people_view (get_view (self)) && evt_event_list_get_loading (self->list))
     return;
 
-  evt_organisations_view_set_store (self->organisations_view, self->store);
+  if (self->organisations_view != NULL)
+    evt_organisations_view_set_store (self->organisations_view, self->store);
   evt_followups_view_set_store (self->followups_view, self->store);
 }
 
@@ -919,9 +933,10 @@ load_year (EvtWindow *self)
   g_autoptr(EvtQuery) query = NULL;
 
   evt_year_view_set_year (self->year_view, self->year);
-  if (evt_list_view_get_year (self->list_view) != self->year)
+  if (self->list_view != NULL && evt_list_view_get_year (self->list_view) != self->year)
     evt_list_view_set_year (self->list_view, self->year);
-  evt_organisations_view_set_year (self->organisations_view, self->year);
+  if (self->organisations_view != NULL)
+    evt_organisations_view_set_year (self->organisations_view, self->year);
 
   if (self->list == NULL)
     return;
@@ -1072,9 +1087,41 @@ update_agenda_model (EvtWindow *self)
 static void
 update_list_store (EvtWindow *self)
 {
-  if (self->store != NULL && evt_list_view_get_store (self->list_view) == NULL &&
+  if (self->store != NULL && self->list_view != NULL &&
+      evt_list_view_get_store (self->list_view) == NULL &&
       g_strcmp0 (get_view (self), "list") == 0)
     evt_list_view_set_store (self->list_view, self->store);
+}
+
+static void
+ensure_list_view (EvtWindow *self)
+{
+  if (self->list_view != NULL)
+    return;
+
+  self->list_view = EVT_LIST_VIEW (evt_list_view_new ());
+  evt_list_view_set_year (self->list_view, self->year);
+  g_signal_connect_object (self->list_view, "event-activated",
+                           G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "notify::selected",
+                           G_CALLBACK (on_list_selected_changed), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->list_bin, GTK_WIDGET (self->list_view));
+}
+
+static void
+ensure_organisations_view (EvtWindow *self)
+{
+  if (self->organisations_view != NULL)
+    return;
+
+  self->organisations_view = EVT_ORGANISATIONS_VIEW (evt_organisations_view_new ());
+  evt_organisations_view_set_year (self->organisations_view, self->year);
+  g_signal_connect_object (self->organisations_view, "event-activated",
+                           G_CALLBACK (on_people_event_activated), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_view));
+  /* The Follow-ups were given the store already if the window has one to give. */
+  if (evt_followups_view_get_store (self->followups_view) != NULL)
+    evt_organisations_view_set_store (self->organisations_view, self->store);
 }
 
 /* What the header bar holds for the view shown, at the window's width. */
@@ -1096,6 +1143,10 @@ on_view_changed (EvtWindow *self)
 {
   const char *view = get_view (self);
 
+  if (g_strcmp0 (view, "list") == 0)
+    ensure_list_view (self);
+  else if (g_strcmp0 (view, "organisations") == 0)
+    ensure_organisations_view (self);
   update_agenda_model (self);
   update_list_store (self);
   update_people_stores (self);
@@ -1147,6 +1198,7 @@ update_header (EvtWindow *self)
 {
   gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
   gboolean compact;
+  gboolean reveal;
 
   if (!self->narrow && !self->squeezed && title_visible)
     {
@@ -1161,10 +1213,11 @@ update_header (EvtWindow *self)
   compact = self->narrow || self->squeezed;
   update_header_buttons (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !compact);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    compact ||
-                                    adw_view_switcher_title_get_title_visible (
-                                      self->switcher_title));
+  reveal = compact || adw_view_switcher_title_get_title_visible (self->switcher_title);
+  /* The bar's buttons are made when it first shows: a wide window never needs them. */
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
 static gboolean
@@ -1239,7 +1292,7 @@ get_current_event (EvtWindow *self)
 
   view = get_view (self);
   if (g_strcmp0 (view, "list") == 0)
-    return evt_list_view_get_selected (self->list_view);
+    return self->list_view != NULL ? evt_list_view_get_selected (self->list_view) : NULL;
   if (g_strcmp0 (view, "agenda") == 0)
     return self->agenda_selected;
   if (g_strcmp0 (view, "year") == 0)
@@ -2773,7 +2826,7 @@ export_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  if (g_strcmp0 (evt_window_get_view (self), "list") == 0)
+  if (g_strcmp0 (evt_window_get_view (self), "list") == 0 && self->list_view != NULL)
     query = evt_event_list_get_query (evt_list_view_get_event_list (self->list_view));
   else if (self->list != NULL)
     query = evt_event_list_get_query (self->list);
@@ -2875,6 +2928,9 @@ evt_window_dispose (GObject *object)
     evt_import_controller_cancel (self->import_controller);
   g_clear_object (&self->import_controller);
 
+  /* Held by their bins, which the template disposes of. */
+  self->list_view = NULL;
+  self->organisations_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_WINDOW);
 
   g_clear_object (&self->list);
@@ -2947,14 +3003,16 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, event_menu);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, banner_box);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, year_scroller);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, year_view);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, organisations_view);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, list_bin);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, agenda_stack);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, scroller);
@@ -2973,7 +3031,6 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_people_event_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, year_action);
@@ -3001,6 +3058,24 @@ evt_window_class_init (EvtWindowClass *klass)
 }
 
 static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* A popover menu is a tree of widgets: built with the window, the three cost its first
+ * frame some milliseconds. GTK calls create_menu_popup() as the button opens. */
+static void
+set_lazy_menu (GtkMenuButton *button,
+               GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, g_object_ref (menu),
+                                         g_object_unref);
+}
+
+static void
 evt_window_init (EvtWindow *self)
 {
   GtkShortcutController *shortcuts;
@@ -3012,6 +3087,9 @@ evt_window_init (EvtWindow *self)
                                             (GDestroyNotify) g_ptr_array_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_lazy_menu (GTK_MENU_BUTTON (self->menu_button), self->primary_menu);
+  set_lazy_menu (self->event_menu_button, self->event_menu);
+  set_lazy_menu (self->page_menu_button, self->event_menu);
   setup_groups (self);
   setup_import (self);
 
@@ -3317,7 +3395,7 @@ evt_window_is_busy (EvtWindow *self)
 
   return self->store == NULL ||
          evt_event_list_get_loading (self->list) ||
-         evt_list_view_is_busy (self->list_view) ||
+         (self->list_view != NULL && evt_list_view_is_busy (self->list_view)) ||
          self->info_pending ||
          self->loading_sample ||
          self->n_writes > 0;
