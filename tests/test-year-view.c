@@ -723,6 +723,47 @@ test_follows_model (void)
 
 /* 300 events, up to about ten a day: rows grow, lanes never collide, and every bar
  * stays in the view; a frame is drawn in reasonable time. */
+/* Titles are measured by adding up the widths of their characters (Latin scripts), not
+ * shaped one by one: the sum must never fall short of the shaped width, or a title
+ * said to fit would run past its bar, and must stay close to it. Others are shaped. */
+static void
+test_title_widths (void)
+{
+  static const char *titles[] = {
+    "Global Industrie",
+    "Salon MedTech — Besançon",
+    "Journée technique « jumeau numérique »",
+    "Webinaire : l’œuvre des sous-traitants, 2 500 € par stand…",
+    "AVANT-PREMIÈRE Wärmetauscher Ångström",
+    "WAVE Tavolo Vogue",
+    "",
+    "東京 Medical Week",
+    "Réunion 🚀",
+  };
+  EvtYearView *view = EVT_YEAR_VIEW (evt_year_view_new ());
+  GtkWidget *window = g_object_ref_sink (gtk_window_new ());
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (view_is_laid_out, view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      int shaped;
+      double width = evt_year_view_measure_title (view, titles[i], &shaped);
+
+      g_test_message ("%s: %.0f for %d shaped", titles[i], width, shaped);
+      g_assert_cmpfloat (width, >=, shaped);
+      g_assert_cmpfloat (width, <=, shaped + 8);
+      /* Measured again: the same. */
+      g_assert_cmpfloat (evt_year_view_measure_title (view, titles[i], NULL), ==, width);
+    }
+  g_assert_cmpfloat (evt_year_view_measure_title (view, "", NULL), <=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static void
 test_dense_year (void)
 {
@@ -841,6 +882,7 @@ main (int    argc,
   g_test_add_func ("/year-view/keyboard", test_keyboard);
   g_test_add_func ("/year-view/follows-model", test_follows_model);
   g_test_add_func ("/year-view/dense-year", test_dense_year);
+  g_test_add_func ("/year-view/title-widths", test_title_widths);
 
   return g_test_run ();
 }

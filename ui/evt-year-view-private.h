@@ -18,5 +18,8 @@ char                *evt_year_view_get_tooltip_markup_at (EvtYearView  *self,
                                                       double            y);
 void                 evt_year_view_set_today         (EvtYearView      *self,
                                                       const GDate      *today);
+double               evt_year_view_measure_title     (EvtYearView      *self,
+                                                      const char       *title,
+                                                      int              *shaped);
 
 G_END_DECLS
