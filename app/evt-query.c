@@ -117,3 +117,46 @@ evt_query_is_empty (const EvtQuery *self)
          self->visibility < 0 &&
          is_blank (self->search);
 }
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+static gboolean
+strvs_equal (char **a,
+             char **b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+/**
+ * evt_query_equal:
+ * @a: an #EvtQuery
+ * @b: another
+ *
+ * Returns: %TRUE if @a and @b ask for the same events in the same order
+ */
+gboolean
+evt_query_equal (const EvtQuery *a,
+                 const EvtQuery *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return dates_equal (&a->from, &b->from) &&
+         dates_equal (&a->to, &b->to) &&
+         a->statuses == b->statuses &&
+         a->kinds == b->kinds &&
+         strvs_equal (a->sectors, b->sectors) &&
+         a->visibility == b->visibility &&
+         g_strcmp0 (is_blank (a->search) ? NULL : a->search,
+                    is_blank (b->search) ? NULL : b->search) == 0 &&
+         a->sort == b->sort &&
+         !a->descending == !b->descending;
+}

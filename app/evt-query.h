@@ -56,6 +56,8 @@ void      evt_query_free         (EvtQuery       *self);
 void      evt_query_set_year     (EvtQuery       *self,
                                   int             year);
 gboolean  evt_query_is_empty     (const EvtQuery *self);
+gboolean  evt_query_equal        (const EvtQuery *a,
+                                  const EvtQuery *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvtQuery, evt_query_free)
 

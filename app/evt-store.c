@@ -40,6 +40,10 @@ struct _EvtStore
   int           check_state; /* CheckState */
   GError       *check_error;
   gboolean      query_only;  /* SQLite refuses writes until the check has passed */
+  /* Under check_mutex too: evt_store_open_async() is running; reads wait for it, except
+   * in its own thread, once it has started. */
+  gboolean      opening;
+  GThread      *opener;
 };
 
 typedef enum
@@ -454,10 +458,17 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, idx);
 }
 
+/* Reads made while evt_store_open_async() runs wait for it, so that the events can be
+ * asked for before the store is open (see evt_store_open_async()). */
 static gboolean
 check_open (EvtStore  *self,
             GError   **error)
 {
+  g_mutex_lock (&self->check_mutex);
+  while (self->opening && self->opener != g_thread_self ())
+    g_cond_wait (&self->check_cond, &self->check_mutex);
+  g_mutex_unlock (&self->check_mutex);
+
   if (self->db != NULL)
     return TRUE;
 
@@ -1163,9 +1174,23 @@ open_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  EvtStore *self = source_object;
   GError *error = NULL;
+  gboolean opened;
 
-  if (open_store (source_object, TRUE, cancellable, &error))
+  g_mutex_lock (&self->check_mutex);
+  self->opener = g_thread_self ();
+  g_mutex_unlock (&self->check_mutex);
+
+  opened = open_store (self, TRUE, cancellable, &error);
+
+  g_mutex_lock (&self->check_mutex);
+  self->opening = FALSE;
+  self->opener = NULL;
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_mutex);
+
+  if (opened)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1184,6 +1209,10 @@ open_thread (GTask        *task,
  * evt_store_verify_async() runs it. Until it has passed, writes wait for it (the
  * first one runs it if nothing did); a damaged file then refuses every write with
  * %EVT_STORE_ERROR_NOT_DATABASE and is left untouched.
+ *
+ * Reads can be asked for from worker threads as soon as this returns (an
+ * #EvtEventList can be given its query): they wait for the opening, and fail as a
+ * closed store's do if it fails.
  */
 void
 evt_store_open_async (EvtStore            *self,
@@ -1194,6 +1223,10 @@ evt_store_open_async (EvtStore            *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (EVT_IS_STORE (self));
+
+  g_mutex_lock (&self->check_mutex);
+  self->opening = TRUE;
+  g_mutex_unlock (&self->check_mutex);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, evt_store_open_async);

@@ -1022,6 +1022,48 @@ test_query (void)
   g_assert_cmpint (g_date_compare (&copy->to, &query->to), ==, 0);
   g_assert_cmpuint (copy->statuses, ==, query->statuses);
 
+  /* Equal to its copy; each field on its own makes a difference. */
+  g_assert_true (evt_query_equal (copy, query));
+  {
+    g_autoptr(EvtQuery) other = evt_query_copy (query);
+    char *empty[] = { NULL };
+
+    evt_query_set_year (other, 2022);
+    g_assert_false (evt_query_equal (other, query));
+    evt_query_set_year (other, 2021);
+    g_assert_true (evt_query_equal (other, query));
+    other->statuses = 0;
+    g_assert_false (evt_query_equal (other, query));
+    other->statuses = query->statuses;
+    g_clear_pointer (&other->search, g_free);
+    g_assert_false (evt_query_equal (other, query));
+    other->search = g_strdup ("micro");
+    other->sort = EVT_QUERY_SORT_TITLE;
+    g_assert_false (evt_query_equal (other, query));
+    other->sort = query->sort;
+    other->descending = TRUE;
+    g_assert_false (evt_query_equal (other, query));
+    other->descending = FALSE;
+    other->visibility = EVT_VISIBILITY_PUBLIC;
+    g_assert_false (evt_query_equal (other, query));
+    other->visibility = query->visibility;
+    g_strfreev (other->sectors);
+    other->sectors = g_strdupv (empty);
+    g_assert_false (evt_query_equal (other, query));
+    g_clear_pointer (&other->sectors, g_strfreev);
+    g_clear_pointer (&query->sectors, g_strfreev);
+    /* No sectors and an empty list, or a blank search and none, are the same. */
+    other->sectors = g_strdupv (empty);
+    g_assert_true (evt_query_equal (other, query));
+    g_clear_pointer (&query->search, g_free);
+    g_clear_pointer (&other->search, g_free);
+    other->search = g_strdup (" ");
+    g_assert_true (evt_query_equal (other, query));
+    query->sectors = g_strdupv (sectors);
+    query->search = g_strdup ("micro");
+    g_assert_true (evt_query_equal (copy, query));
+  }
+
   boxed = g_boxed_copy (EVT_TYPE_QUERY, copy);
   g_clear_pointer (&copy, evt_query_free);
   g_assert_cmpstr (boxed->search, ==, "micro");

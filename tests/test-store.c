@@ -719,6 +719,73 @@ test_open_async (Fixture       *fixture,
   g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
 }
 
+static void fill_calendar (EvtStore *store);
+
+static void
+wait_loaded (EvtEventList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (50, wake_up, NULL);
+
+  while (evt_event_list_get_loading (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+  g_assert_false (evt_event_list_get_loading (list));
+}
+
+/* The events can be asked for as soon as the opening starts: reads wait for it, on a
+ * file that exists, on a new one (whose opening writes the tables) and on one that
+ * cannot be opened (the read then fails, it does not hang). */
+static void
+test_open_async_read_early (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *new_path = g_build_filename (fixture->dir, "new.db", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(EvtQuery) query = evt_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  evt_query_set_year (query, 2021);
+  {
+    g_autoptr(EvtStore) store = evt_store_new (fixture->path);
+
+    g_assert_true (evt_store_open (store, NULL, &error));
+    fill_calendar (store);
+  }
+  g_assert_true (g_file_set_contents (text_path, "not a database\n", -1, &error));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = i == 0 ? fixture->path : i == 1 ? new_path : text_path;
+      g_autoptr(EvtStore) store = evt_store_new (path);
+      g_autoptr(EvtEventList) list = evt_event_list_new (store);
+      g_autoptr(GAsyncResult) result = NULL;
+      gboolean opened;
+
+      evt_store_open_async (store, NULL, open_done, &result);
+      evt_event_list_set_query (list, query);
+      wait_loaded (list);
+      iterate_until ((gpointer *) &result, TRUE);
+      opened = evt_store_open_finish (store, result, &error);
+
+      if (i < 2)
+        {
+          g_assert_no_error (error);
+          g_assert_true (opened);
+          g_assert_null (evt_event_list_get_error (list));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, i == 0 ? 5 : 0);
+        }
+      else
+        {
+          g_assert_false (opened);
+          g_assert_error (error, EVT_STORE_ERROR, EVT_STORE_ERROR_NOT_DATABASE);
+          g_clear_error (&error);
+          g_assert_nonnull (evt_event_list_get_error (list));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+        }
+    }
+}
+
 /* --- Files that must be refused and left untouched --------------------------- */
 
 /* Opens @path, expects @code, and checks that not a byte of it changed and that no
@@ -3320,6 +3387,7 @@ main (int   argc,
   ADD ("open/reopen", test_open_reopen);
   ADD_DIR ("open/closed", test_open_closed_store);
   ADD_DIR ("open/async", test_open_async);
+  ADD_DIR ("open/async-read-early", test_open_async_read_early);
   ADD_DIR ("open/async-deferred-check", test_open_async_deferred_check);
   ADD_DIR ("refuse/too-new", test_refuse_too_new);
   ADD_DIR ("refuse/not-sqlite", test_refuse_not_sqlite);

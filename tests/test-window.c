@@ -198,6 +198,56 @@ count_events (EvtWindow *window)
   return g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (window)));
 }
 
+/* The application asks for the first window's year while the store opens: the window
+ * shows that list as it is, without reading the year again; a list of another year is
+ * not used. */
+static void
+test_given_events (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(EvtEventList) events = NULL;
+  g_autoptr(EvtEventList) other = NULL;
+  g_autoptr(EvtQuery) query = evt_query_new ();
+  g_autoptr(EvtEvent) first = NULL;
+  g_autoptr(EvtEvent) shown = NULL;
+  EvtWindow *second;
+
+  fixture_open_store (&fixture, TRUE);
+  events = evt_event_list_new (fixture.store);
+  evt_query_set_year (query, 2021);
+  evt_event_list_set_query (events, query);
+  while (evt_event_list_get_loading (events))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (events)), ==, 12);
+  first = g_list_model_get_item (G_LIST_MODEL (events), 0);
+
+  fixture.window = g_object_ref_sink (evt_window_new (NULL, 2021));
+  evt_window_set_store_full (fixture.window, fixture.store, events);
+  g_assert_true (evt_window_get_event_list (fixture.window) == events);
+  /* Read already: nothing to wait for. */
+  g_assert_false (evt_event_list_get_loading (events));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_for_window (fixture.window);
+  g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "12 events");
+  shown = g_list_model_get_item (G_LIST_MODEL (evt_window_get_event_list (fixture.window)), 0);
+  g_assert_true (shown == first);
+
+  /* A list of 2022 for a window on 2021 is read again for 2021. */
+  other = evt_event_list_new (fixture.store);
+  evt_query_set_year (query, 2022);
+  evt_event_list_set_query (other, query);
+  second = g_object_ref_sink (evt_window_new (NULL, 2021));
+  evt_window_set_store_full (second, fixture.store, other);
+  wait_for_window (second);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (second))),
+                    ==, 12);
+  g_assert_cmpstr (evt_window_get_subtitle (second), ==, "12 events");
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+
+  fixture_tear_down (&fixture);
+}
+
 static void
 test_sample_years (void)
 {
@@ -1505,6 +1555,7 @@ main (int    argc,
   g_test_add_func ("/window/page-choice", test_page_choice);
   g_test_add_func ("/window/date-format", test_date_format);
   g_test_add_func ("/window/sample-years", test_sample_years);
+  g_test_add_func ("/window/given-events", test_given_events);
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/corrupt-database", test_corrupt_database);
   g_test_add_func ("/window/shortcuts", test_shortcuts);

@@ -943,7 +943,9 @@ load_year (EvtWindow *self)
 
   query = evt_query_new ();
   evt_query_set_year (query, self->year);
-  evt_event_list_set_query (self->list, query);
+  /* A list that has the query is read or being read, and follows the store's changes. */
+  if (!evt_query_equal (evt_event_list_get_query (self->list), query))
+    evt_event_list_set_query (self->list, query);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->year_scroller), 0);
@@ -3182,13 +3184,33 @@ void
 evt_window_set_store (EvtWindow *self,
                       EvtStore  *store)
 {
+  evt_window_set_store_full (self, store, NULL);
+}
+
+/**
+ * evt_window_set_store_full:
+ * @self: a window
+ * @store: an open store
+ * @events: (nullable): a list of @store's events, for the window to use: when it was
+ *   asked for the window's year (evt_query_set_year() alone), what it has read or is
+ *   reading is shown at once
+ *
+ * Shows the events of @store, reading them in worker threads. The application asks
+ * for the year while the store opens and the window is built (evt_store_open_async()).
+ */
+void
+evt_window_set_store_full (EvtWindow    *self,
+                           EvtStore     *store,
+                           EvtEventList *events)
+{
   g_return_if_fail (EVT_IS_WINDOW (self));
   g_return_if_fail (EVT_IS_STORE (store));
+  g_return_if_fail (events == NULL || evt_event_list_get_store (events) == store);
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
   self->failed = FALSE;
-  self->list = evt_event_list_new (store);
+  self->list = events != NULL ? g_object_ref (events) : evt_event_list_new (store);
 
   g_signal_connect_swapped (self->list, "notify::loading",
                             G_CALLBACK (on_list_loading_changed), self);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "evt-event-list.h"
 #include "evt-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ EvtWindow *evt_window_new        (GtkApplication *application,
 EvtStore  *evt_window_get_store  (EvtWindow      *self);
 void       evt_window_set_store  (EvtWindow      *self,
                                   EvtStore       *store);
+void       evt_window_set_store_full (EvtWindow    *self,
+                                      EvtStore     *store,
+                                      EvtEventList *events);
 void       evt_window_show_error (EvtWindow      *self,
                                   const char     *path,
                                   const GError   *error);
