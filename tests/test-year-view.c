@@ -764,6 +764,101 @@ test_title_widths (void)
   g_object_unref (window);
 }
 
+/* The window as it shows, in pixels (what GTK has drawn, not drawn again). */
+static GBytes *
+render_window (GtkWidget *window,
+               gsize     *stride)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  guchar *pixels;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc ((gsize) gdk_texture_get_height (texture) * *stride);
+  gdk_texture_download (texture, pixels, *stride);
+  return g_bytes_new_take (pixels, (gsize) gdk_texture_get_height (texture) * *stride);
+}
+
+/* A dense year is taller than its window and the view draws only what shows: scrolled
+ * to December, the bars there are drawn, in their sector's colour. */
+static void
+test_scrolled (void)
+{
+  g_autoptr(GListStore) store = year_view_data_dense_year (2021, 300, 7);
+  g_autoptr(GHashTable) colours = year_view_data_sector_colours ();
+  g_autoptr(GBytes) shown = NULL;
+  EvtYearView *view = EVT_YEAR_VIEW (evt_year_view_new ());
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *window = g_object_ref_sink (gtk_window_new ());
+  GtkAdjustment *adjustment;
+  const EvtYearLayout *layout;
+  const guchar *pixels;
+  gsize stride;
+  guint n_checked = 0;
+
+  evt_year_view_set_year (view, 2021);
+  evt_year_view_set_sector_colours (view, colours);
+  evt_year_view_set_model (view, G_LIST_MODEL (store));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 400);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (view_is_laid_out, view));
+  wait_for_frames (window);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     2 * gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  wait_for_frames (window);
+
+  shown = render_window (window, &stride);
+  pixels = g_bytes_get_data (shown, NULL);
+  layout = evt_year_view_get_layout (view);
+  for (guint i = 0; i < layout->segments->len; i++)
+    {
+      const EvtYearSegment *seg = evt_year_layout_get_segment (layout, i);
+      EvtEvent *event = evt_year_view_get_item (view, seg->item);
+      const char * const *sectors = evt_event_get_sectors (event);
+      EvtYearRect rect;
+      GdkRGBA expected;
+      double x, y;
+      const guchar *pixel;
+
+      /* Confirmed bars are filled with their colour; left of their title. */
+      if (evt_event_get_status (event) != EVT_STATUS_CONFIRMED || sectors == NULL ||
+          sectors[0] == NULL)
+        continue;
+      evt_year_layout_get_bar_rect (layout, i, &rect);
+      if (!gtk_widget_translate_coordinates (GTK_WIDGET (view), window, rect.x + 2,
+                                             rect.y + rect.height / 2, &x, &y) ||
+          y < 10 || y > gtk_widget_get_height (window) - 10 || rect.width < 6)
+        continue;
+
+      g_assert_true (gdk_rgba_parse (&expected, g_hash_table_lookup (colours, sectors[0])));
+      pixel = pixels + (gsize) y * stride + (gsize) x * 4;
+      /* GDK_MEMORY_DEFAULT: B, G, R, A in memory. */
+      g_assert_cmpint (ABS (pixel[2] - (int) (expected.red * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS (pixel[1] - (int) (expected.green * 255 + 0.5)), <=, 2);
+      g_assert_cmpint (ABS (pixel[0] - (int) (expected.blue * 255 + 0.5)), <=, 2);
+      n_checked++;
+    }
+  g_test_message ("%u bars checked at the end of the year", n_checked);
+  g_assert_cmpuint (n_checked, >=, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static void
 test_dense_year (void)
 {
@@ -883,6 +978,7 @@ main (int    argc,
   g_test_add_func ("/year-view/follows-model", test_follows_model);
   g_test_add_func ("/year-view/dense-year", test_dense_year);
   g_test_add_func ("/year-view/title-widths", test_title_widths);
+  g_test_add_func ("/year-view/scrolled", test_scrolled);
 
   return g_test_run ();
 }

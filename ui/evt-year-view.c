@@ -58,6 +58,7 @@ struct _EvtYearView
   int            pressed_segment;
 
   GDate          today;            /* invalid: ask the clock */
+  GtkAdjustment *scroll;           /* the viewport's that scrolls the view, if any */
   guint          rebuild_idle_id;
 };
 
@@ -269,31 +270,45 @@ static void
 ensure_advances (EvtYearView *self)
 {
   g_autoptr(GString) text = NULL;
-  g_autoptr(PangoLayout) line = NULL;
-  int offsets[N_ADVANCES];
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree int *index_at = NULL;  /* byte offset in text → place in the table, or -1 */
+  PangoLayoutLine *line;
   int n = 0;
 
   if (self->advances != NULL)
     return;
 
   text = g_string_new (NULL);
+  index_at = g_new (int, N_ADVANCES * 4);
   for (guint i = 0; i < G_N_ELEMENTS (advance_ranges); i++)
     for (gunichar c = advance_ranges[i][0]; c <= advance_ranges[i][1]; c++)
       {
-        offsets[n++] = (int) text->len;
+        gsize start = text->len;
+
         g_string_append_unichar (text, c);
+        for (gsize b = start; b < text->len; b++)
+          index_at[b] = b == start ? n : -1;
+        n++;
       }
   g_assert (n == N_ADVANCES);
 
-  line = create_title_layout (self, text->str, FALSE);
-  pango_layout_set_ellipsize (line, PANGO_ELLIPSIZE_NONE);
-  self->advances = g_new (double, N_ADVANCES);
-  for (int i = 0; i < N_ADVANCES; i++)
+  layout = create_title_layout (self, text->str, FALSE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  self->advances = g_new0 (double, N_ADVANCES);
+  /* The glyphs' advances, each to the character its cluster starts with. */
+  line = pango_layout_get_line_readonly (layout, 0);
+  for (GSList *l = line != NULL ? line->runs : NULL; l != NULL; l = l->next)
     {
-      PangoRectangle pos;
+      PangoGlyphItem *run = l->data;
 
-      pango_layout_index_to_pos (line, offsets[i], &pos);
-      self->advances[i] = (double) MAX (pos.width, 0) / PANGO_SCALE;
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        {
+          int byte = run->item->offset + run->glyphs->log_clusters[g];
+
+          if (byte >= 0 && (gsize) byte < text->len && index_at[byte] >= 0)
+            self->advances[index_at[byte]] +=
+              (double) run->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+        }
     }
 }
 
@@ -1391,6 +1406,22 @@ draw_grid (EvtYearView   *self,
     }
 }
 
+/* What the view shows of itself, from @top to @bottom in its coordinates: all of it,
+ * or what its viewport shows. */
+static void
+get_visible_rows (EvtYearView *self,
+                  double      *top,
+                  double      *bottom)
+{
+  *top = 0;
+  *bottom = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->scroll != NULL)
+    {
+      *top = gtk_adjustment_get_value (self->scroll);
+      *bottom = *top + gtk_adjustment_get_page_size (self->scroll);
+    }
+}
+
 static void
 evt_year_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -1398,6 +1429,8 @@ evt_year_view_snapshot (GtkWidget   *widget,
   EvtYearView *self = EVT_YEAR_VIEW (widget);
   Palette palette;
   GDate today;
+  double top;
+  double bottom;
 
   ensure_layout (self);
   get_palette (self, &palette);
@@ -1405,8 +1438,17 @@ evt_year_view_snapshot (GtkWidget   *widget,
 
   draw_grid (self, snapshot, &palette, &today);
 
+  /* Only the bars that show: a dense year is several screens high. A scroll draws
+   * the view again (see evt_year_view_root()). */
+  get_visible_rows (self, &top, &bottom);
   for (guint i = 0; i < self->layout->segments->len; i++)
-    draw_bar (self, snapshot, i, &palette);
+    {
+      EvtYearRect rect;
+
+      evt_year_layout_get_bar_rect (self->layout, i, &rect);
+      if (rect.y + rect.height >= top && rect.y <= bottom)
+        draw_bar (self, snapshot, i, &palette);
+    }
 
   draw_focus (self, snapshot, &palette);
 }
@@ -1471,11 +1513,40 @@ evt_year_view_system_setting_changed (GtkWidget        *widget,
 static void
 evt_year_view_root (GtkWidget *widget)
 {
+  EvtYearView *self = EVT_YEAR_VIEW (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
   GTK_WIDGET_CLASS (evt_year_view_parent_class)->root (widget);
 
   /* The font may differ from the one measured before the widget had a window. */
-  clear_text_cache (EVT_YEAR_VIEW (widget));
-  invalidate (EVT_YEAR_VIEW (widget));
+  clear_text_cache (self);
+  invalidate (self);
+
+  /* In a scrolled window, GTK moves what was drawn; the view draws only what shows. */
+  if (GTK_IS_VIEWPORT (parent))
+    {
+      g_set_object (&self->scroll, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (parent)));
+      if (self->scroll != NULL)
+        {
+          g_signal_connect_object (self->scroll, "value-changed",
+                                   G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+          /* A taller window shows more. */
+          g_signal_connect_object (self->scroll, "changed",
+                                   G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+        }
+    }
+}
+
+static void
+evt_year_view_unroot (GtkWidget *widget)
+{
+  EvtYearView *self = EVT_YEAR_VIEW (widget);
+
+  if (self->scroll != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll, self);
+  g_clear_object (&self->scroll);
+
+  GTK_WIDGET_CLASS (evt_year_view_parent_class)->unroot (widget);
 }
 
 /* GObject */
@@ -1490,6 +1561,9 @@ evt_year_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->focus_event);
   g_clear_handle_id (&self->rebuild_idle_id, g_source_remove);
+  if (self->scroll != NULL)
+    g_signal_handlers_disconnect_by_data (self->scroll, self);
+  g_clear_object (&self->scroll);
   clear_text_cache (self);
 
   G_OBJECT_CLASS (evt_year_view_parent_class)->dispose (object);
@@ -1591,6 +1665,7 @@ evt_year_view_class_init (EvtYearViewClass *klass)
   widget_class->query_tooltip = evt_year_view_query_tooltip;
   widget_class->system_setting_changed = evt_year_view_system_setting_changed;
   widget_class->root = evt_year_view_root;
+  widget_class->unroot = evt_year_view_unroot;
 
   /**
    * EvtYearView:year:
