@@ -129,10 +129,11 @@ on_after_paint (GdkFrameClock *clock,
                g_list_model_get_n_items (G_LIST_MODEL (evt_window_get_event_list (window))));
       print_memory ("year-");
 
+      /* The List is built when first shown. */
+      evt_window_set_view (window, "list");
       list_view = find_list_view (GTK_WIDGET (window));
       if (list_view == NULL)
         g_error ("the window has no list view");
-      evt_window_set_view (window, "list");
       evt_list_view_set_all_years (list_view, TRUE);
       n_events = evt_store_count_events (store, NULL);
       stage = WAIT_LIST;
