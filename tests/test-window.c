@@ -65,6 +65,9 @@ wait_for_window (EvtWindow *window)
   g_source_remove (timeout_id);
 }
 
+static GtkWidget *get_child (EvtWindow  *window,
+                             const char *name);
+
 static void
 fixture_open_store (Fixture  *fixture,
                     gboolean  with_sample)
@@ -331,6 +334,10 @@ test_empty_database (void)
   evt_window_set_view (fixture.window, "agenda");
 
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "empty-db");
+  /* Its icon is given when shown. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (get_child (fixture.window,
+                                                                             "empty_db_page"))),
+                   ==, "x-office-calendar-symbolic");
 
   /* The database stays empty in another year. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.next-year", NULL);
@@ -390,6 +397,9 @@ test_corrupt_database (void)
   wait_for_window (window);
 
   g_assert_cmpstr (evt_window_get_page (window), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (get_child (window,
+                                                                             "error_page"))),
+                   ==, "dialog-error-symbolic");
   g_assert_false (evt_window_is_busy (window));
   rows = evt_window_get_rows (window);
   g_assert_cmpuint (rows->len, ==, 0);

@@ -161,12 +161,32 @@ verify_done (GObject      *object,
 static void
 start_verify (EvtApplication *self)
 {
-  if (self->verify_list != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->verify_list, self);
-      g_clear_object (&self->verify_list);
-    }
   evt_store_verify_async (self->store, NULL, verify_done, g_object_ref (self));
+}
+
+static void
+on_verify_after_paint (GdkFrameClock  *clock,
+                       EvtApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_verify_after_paint, self);
+  start_verify (self);
+}
+
+/* After the window's next frame, the one that shows what it has read. */
+static void
+verify_after_next_frame (EvtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkFrameClock *clock = window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+  if (clock == NULL)
+    {
+      start_verify (self);
+      return;
+    }
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_verify_after_paint), self, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void
@@ -174,12 +194,17 @@ on_first_list_loading (EvtEventList   *list,
                        GParamSpec     *pspec,
                        EvtApplication *self)
 {
-  if (!evt_event_list_get_loading (list))
-    start_verify (self);
+  if (evt_event_list_get_loading (list))
+    return;
+
+  g_signal_handlers_disconnect_by_data (list, self);
+  g_clear_object (&self->verify_list);
+  verify_after_next_frame (self);
 }
 
-/* The check reads the whole file: it waits until the window has read the year, so
- * that the two do not compete for the processor. Writes wait for it meanwhile. */
+/* The check reads the whole file: it waits until the window has read and shown the
+ * year, so that the two do not compete for the processor. Writes wait for it
+ * meanwhile. */
 static void
 queue_verify (EvtApplication *self)
 {
@@ -189,7 +214,7 @@ queue_verify (EvtApplication *self)
 
   if (list == NULL || !evt_event_list_get_loading (list))
     {
-      start_verify (self);
+      verify_after_next_frame (self);
       return;
     }
 

@@ -24,6 +24,7 @@ struct _EvtFollowupsView
   GtkStack            *stack;
   AdwPreferencesGroup *group;
   GtkSpinner          *spinner;
+  AdwStatusPage       *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (EvtFollowupsView, evt_followups_view, GTK_TYPE_WIDGET)
@@ -155,8 +156,14 @@ row_new (EvtFollowupsView *self,
 static void
 update_page (EvtFollowupsView *self)
 {
+  gboolean empty = self->loaded && self->leads->len == 0;
+
+  /* Set when first shown: GTK loads the icon of a hidden status page all the same, a
+   * large image drawn while the window starts. */
+  if (empty && adw_status_page_get_icon_name (self->empty_page) == NULL)
+    adw_status_page_set_icon_name (self->empty_page, "task-due-symbolic");
   gtk_stack_set_visible_child_name (self->stack, !self->loaded ? "loading"
-                                                 : self->leads->len > 0 ? "list" : "empty");
+                                                 : empty ? "empty" : "list");
   gtk_spinner_set_spinning (self->spinner, !self->loaded);
 }
 
@@ -387,6 +394,7 @@ evt_followups_view_class_init (EvtFollowupsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtFollowupsView, stack);
   gtk_widget_class_bind_template_child (widget_class, EvtFollowupsView, group);
   gtk_widget_class_bind_template_child (widget_class, EvtFollowupsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, EvtFollowupsView, empty_page);
 }
 
 static void

@@ -123,6 +123,7 @@ struct _EvtWindow
   GtkScrolledWindow    *scroller;
   GtkBox               *months_box;
   AdwStatusPage        *empty_year_page;
+  AdwStatusPage        *empty_db_page;
   GtkWidget            *empty_year_button;
   AdwStatusPage        *error_page;
   GtkLabel             *error_path_label;
@@ -385,6 +386,16 @@ update_title (EvtWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), subtitle[0] != '\0');
 }
 
+/* A status page gets its icon when it is first shown: GTK loads the icon of a hidden
+ * one all the same, a large image drawn while the window starts. */
+static void
+set_status_icon (AdwStatusPage *page,
+                 const char    *icon_name)
+{
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, icon_name);
+}
+
 static void
 update_page (EvtWindow *self)
 {
@@ -417,6 +428,13 @@ update_page (EvtWindow *self)
 
       adw_status_page_set_title (self->empty_year_page, title);
     }
+
+  if (page == EVT_WINDOW_PAGE_ERROR)
+    set_status_icon (self->error_page, "dialog-error-symbolic");
+  else if (page == EVT_WINDOW_PAGE_EMPTY_YEAR)
+    set_status_icon (self->empty_year_page, "x-office-calendar-symbolic");
+  else if (page == EVT_WINDOW_PAGE_EMPTY_DB)
+    set_status_icon (self->empty_db_page, "x-office-calendar-symbolic");
 
   self->page_state = page;
 
@@ -3020,6 +3038,7 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, months_box);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_year_page);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_db_page);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_year_button);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, error_path_label);
