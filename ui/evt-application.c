@@ -21,6 +21,8 @@ struct _EvtApplication
   EvtFeedWriter  *feed_writer; /* rewrites the feeds when events change */
   char           *feed_error;  /* the last error it told */
   EvtEventList   *verify_list; /* whose first load the integrity check waits for */
+  gboolean        verify_started;
+  guint           verify_timeout_id;
   /* The first window's year, asked for while the store opens: see show_window(). */
   EvtEventList   *first_events;
 };
@@ -161,7 +163,21 @@ verify_done (GObject      *object,
 static void
 start_verify (EvtApplication *self)
 {
+  g_clear_handle_id (&self->verify_timeout_id, g_source_remove);
+  if (self->verify_started)
+    return;
+  self->verify_started = TRUE;
   evt_store_verify_async (self->store, NULL, verify_done, g_object_ref (self));
+}
+
+static gboolean
+on_verify_timeout (gpointer user_data)
+{
+  EvtApplication *self = user_data;
+
+  self->verify_timeout_id = 0;
+  start_verify (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -172,7 +188,8 @@ on_verify_after_paint (GdkFrameClock  *clock,
   start_verify (self);
 }
 
-/* After the window's next frame, the one that shows what it has read. */
+/* After the window's next frame, the one that shows what it has read; within a second
+ * all the same, should the window not draw (hidden, minimised). */
 static void
 verify_after_next_frame (EvtApplication *self)
 {
@@ -187,6 +204,7 @@ verify_after_next_frame (EvtApplication *self)
     }
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_verify_after_paint), self, 0);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  self->verify_timeout_id = g_timeout_add_seconds (1, on_verify_timeout, self);
 }
 
 static void
@@ -566,6 +584,7 @@ evt_application_dispose (GObject *object)
   if (self->verify_list != NULL)
     g_signal_handlers_disconnect_by_data (self->verify_list, self);
   g_clear_object (&self->verify_list);
+  g_clear_handle_id (&self->verify_timeout_id, g_source_remove);
   g_clear_object (&self->first_events);
   g_clear_object (&self->feed_writer);
   g_clear_pointer (&self->feed_error, g_free);

@@ -12,7 +12,8 @@
  * spawned by this one, which passes its clock (CLOCK_MONOTONIC, g_get_monotonic_time)
  * in EVENTAIL_BENCH_START; the child prints, in ms since then:
  *  - "first-frame": after the paint of its first frame (GdkFrameClock::after-paint),
- *    for Eventail often the window with a spinner while the store opens;
+ *    for Eventail the year's events when they were read in time (the year is asked
+ *    for while the store opens and the window is built), else a spinner;
  *  - "content" (Eventail only): after the paint of the first frame that shows the
  *    year's events, the year's query done;
  * then quits; and the processor time each child used from spawn to exit (user and system,
@@ -220,11 +221,12 @@ main (int    argc,
                program->label, year, first, content, peer, ratio, cpu,
                target ? target : "");
     }
-  g_print ("\nEventail 1st: its window's first paint (a spinner while the store opens); "
-           "Eventail year:\nthe first paint with the current year's events (\"in year\"), "
-           "read in a worker thread.\nThe ratios divide Eventail's median by the bare "
-           "window's. CPU ms: processor time\nfrom spawn to exit (every thread), median; "
-           "a busy machine inflates it less than the\nwall-clock times.\n");
+  g_print ("\nEventail 1st: its window's first paint (the year's events if they were read "
+           "in time, else\na spinner); Eventail year: the first paint with the current "
+           "year's events (\"in year\"),\nread in a worker thread. The ratios divide "
+           "Eventail's median by the bare window's.\nCPU ms: processor time from spawn to "
+           "exit (every thread), median; a busy machine\ninflates it less than the "
+           "wall-clock times.\n");
 
   bench_setup_clear (&setup);
   return 0;
