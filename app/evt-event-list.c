@@ -51,6 +51,7 @@ struct _EvtEventList
   gulong        changed_id;
   guint         loading : 1;
   guint         compact : 1;
+  guint         asked : 1;    /* a load was started: the items follow the query */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -479,6 +480,7 @@ evt_event_list_reload (EvtEventList *self)
   self->cancellable = g_cancellable_new ();
 
   set_loading (self, TRUE);
+  self->asked = TRUE;
 
   data = g_new0 (LoadData, 1);
   data->store = g_object_ref (self->store);
@@ -796,7 +798,9 @@ evt_event_list_get_query (EvtEventList *self)
  * @self: a list
  * @query: what the items must match (copied)
  *
- * Sets the query and reloads the items in a worker thread.
+ * Sets the query and reloads the items in a worker thread. A query equal to the one
+ * the list has read or is reading changes nothing: the list follows the store's
+ * changes by itself.
  */
 void
 evt_event_list_set_query (EvtEventList   *self,
@@ -804,6 +808,9 @@ evt_event_list_set_query (EvtEventList   *self,
 {
   g_return_if_fail (EVT_IS_EVENT_LIST (self));
   g_return_if_fail (query != NULL);
+
+  if (self->asked && self->error == NULL && evt_query_equal (self->query, query))
+    return;
 
   g_clear_pointer (&self->query, evt_query_free);
   self->query = evt_query_copy (query);

@@ -2633,6 +2633,23 @@ test_event_list (Fixture       *fixture,
   g_assert_cmpstr (evt_event_get_title (list_item (list, 4)), ==, "Réveillon");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5));
 
+  /* The same query again reads nothing again: the list follows the store already. */
+  {
+    g_autoptr(EvtQuery) same = evt_query_copy (query);
+    g_autoptr(EvtEventList) fresh = evt_event_list_new (fixture->store);
+    g_autoptr(EvtQuery) empty = evt_query_new ();
+
+    evt_event_list_set_query (list, same);
+    g_assert_false (evt_event_list_get_loading (list));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+    /* A new list given the query it starts with still reads it. */
+    evt_event_list_set_query (fresh, empty);
+    g_assert_true (evt_event_list_get_loading (fresh));
+    wait_items_changed (fresh);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, 7);
+  }
+
   /* A committed insert reaches the list by itself, in start order. */
   added = insert (fixture->store, "Salon de printemps", "2021-04-20..2021-04-23");
   g_assert_true (evt_event_list_get_loading (list));

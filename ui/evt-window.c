@@ -961,9 +961,7 @@ load_year (EvtWindow *self)
 
   query = evt_query_new ();
   evt_query_set_year (query, self->year);
-  /* A list that has the query is read or being read, and follows the store's changes. */
-  if (!evt_query_equal (evt_event_list_get_query (self->list), query))
-    evt_event_list_set_query (self->list, query);
+  evt_event_list_set_query (self->list, query);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->year_scroller), 0);
