@@ -847,22 +847,49 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* @sql run to its first row, or %NULL with @error set. */
+static sqlite3_stmt *
+read_row (EvtStore    *self,
+          const char  *sql,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      evt_store_set_sqlite_error (self, _("cannot read"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
 static gboolean
 read_int (EvtStore    *self,
           const char  *sql,
           gint64      *value,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = read_row (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      evt_store_set_sqlite_error (self, _("cannot read"), error);
-      return FALSE;
-    }
   *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+read_text (EvtStore    *self,
+           const char  *sql,
+           char       **value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = read_row (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -1010,25 +1037,6 @@ ensure_checked (EvtStore  *self,
   g_mutex_unlock (&self->check_mutex);
 
   return passed;
-}
-
-static gboolean
-read_text (EvtStore    *self,
-           const char  *sql,
-           char       **value,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      evt_store_set_sqlite_error (self, _("cannot read"), error);
-      return FALSE;
-    }
-  *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  return TRUE;
 }
 
 /* An Eventail file closed cleanly has no write-ahead log left beside it: SQLite
