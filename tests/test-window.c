@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "evt-agenda-view.h"
 #include "evt-date-format.h"
 #include "evt-demo.h"
 #include "evt-event-page-private.h"
@@ -251,18 +252,63 @@ test_given_events (void)
   fixture_tear_down (&fixture);
 }
 
+static GtkWidget *
+get_child (EvtWindow  *window,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), EVT_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The view that the window builds in the bin @bin_name when first shown. */
+static GtkWidget *
+get_built_view (EvtWindow  *window,
+                const char *bin_name)
+{
+  GtkWidget *view = adw_bin_get_child (ADW_BIN (get_child (window, bin_name)));
+
+  g_assert_nonnull (view);
+  return view;
+}
+
+/* The agenda shows the months (@page "events"), or the status page of an empty year
+ * titled @title ("empty"), with its icon. */
+static void
+assert_agenda_page (GtkWidget  *agenda,
+                    const char *page,
+                    const char *title)
+{
+  GObject *stack = gtk_widget_get_template_child (agenda, EVT_TYPE_AGENDA_VIEW, "stack");
+  GObject *empty = gtk_widget_get_template_child (agenda, EVT_TYPE_AGENDA_VIEW, "empty_page");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, page);
+  if (title != NULL)
+    {
+      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, title);
+      g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)), ==,
+                       "x-office-calendar-symbolic");
+    }
+}
+
 static void
 test_sample_years (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *agenda;
   gboolean found_postponed = FALSE;
 
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2021);
-  /* The agenda: one row per event, under its month. */
+  /* The agenda: one row per event, under its month. It is built when first shown. */
+  g_assert_null (adw_bin_get_child (ADW_BIN (get_child (fixture.window, "agenda_bin"))));
   evt_window_set_view (fixture.window, "agenda");
   wait_for_window (fixture.window);
+  agenda = get_built_view (fixture.window, "agenda_bin");
+  g_assert_true (gtk_widget_get_mapped (agenda));
+  assert_agenda_page (agenda, "events", NULL);
 
   /* 2021: the twelve shows of the programme, all cancelled by the health crisis. */
   g_assert_cmpint (evt_window_get_year (fixture.window), ==, 2021);
@@ -310,6 +356,7 @@ test_sample_years (void)
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "empty-year");
   g_assert_cmpstr (evt_window_get_subtitle (fixture.window), ==, "No events");
   g_assert_cmpuint (count_events (fixture.window), ==, 0);
+  assert_agenda_page (agenda, "empty", "No Events in 2023");
 
   /* And back: the switcher still works from the empty page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.previous-year", NULL);
@@ -317,6 +364,7 @@ test_sample_years (void)
   g_assert_cmpint (evt_window_get_year (fixture.window), ==, 2022);
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "events");
   assert_rows_match_store (&fixture, 2022);
+  assert_agenda_page (agenda, "events", NULL);
 
   fixture_tear_down (&fixture);
 }
@@ -594,27 +642,6 @@ test_shortcuts (void)
 static const char * const test_view_names[] = { "year", "list", "agenda" };
 
 /* The actions on events, as a planner uses them. */
-
-static GtkWidget *
-get_child (EvtWindow  *window,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), EVT_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-/* The view that the window builds in the bin @bin_name when first shown. */
-static GtkWidget *
-get_built_view (EvtWindow  *window,
-                const char *bin_name)
-{
-  GtkWidget *view = adw_bin_get_child (ADW_BIN (get_child (window, bin_name)));
-
-  g_assert_nonnull (view);
-  return view;
-}
 
 /* The event of @year titled @title, read from the store. */
 static EvtEvent *

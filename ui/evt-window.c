@@ -4,10 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "evt-agenda-view.h"
+#include "evt-context-menu.h"
 #include "evt-date-format.h"
 #include "evt-demo.h"
 #include "evt-event-page.h"
-#include "evt-event-row.h"
 #include "evt-export-dialog.h"
 #include "evt-followups-view.h"
 #include "evt-import-banner.h"
@@ -17,10 +18,6 @@
 #include "evt-planning.h"
 #include "evt-window-private.h"
 #include "evt-year-view.h"
-
-/* The twelve months, then the events whose date is not known yet. */
-#define N_GROUPS  13
-#define TBA_GROUP 12
 
 /* A year that takes longer than this to read shows a spinner; a quicker one just
  * replaces the rows, without flashing the spinner. */
@@ -45,14 +42,6 @@ typedef enum
 static const char * const view_names[] = {
   "year", "list", "agenda", "organisations", "followups"
 };
-
-typedef struct
-{
-  EvtWindow          *window;
-  GtkWidget          *box;
-  GtkListBox         *list_box;
-  GtkFilterListModel *model;
-} MonthGroup;
 
 /* One write to the store, run in a worker thread. */
 typedef enum
@@ -119,12 +108,9 @@ struct _EvtWindow
   AdwBin               *organisations_bin;
   EvtOrganisationsView *organisations_view;
   EvtFollowupsView     *followups_view;
-  GtkStack             *agenda_stack;
-  GtkScrolledWindow    *scroller;
-  GtkBox               *months_box;
-  AdwStatusPage        *empty_year_page;
+  AdwBin               *agenda_bin;
+  EvtAgendaView        *agenda_view;
   AdwStatusPage        *empty_db_page;
-  GtkWidget            *empty_year_button;
   AdwStatusPage        *error_page;
   GtkLabel             *error_path_label;
   GtkRevealer          *event_bar_revealer;
@@ -133,8 +119,6 @@ struct _EvtWindow
   GtkBox               *event_box;
   GtkRevealer          *page_bar_revealer;
   GtkMenuButton        *page_menu_button;
-
-  MonthGroup            groups[N_GROUPS];
 
   EvtImportController  *import_controller; /* .ics files opened or dropped */
 
@@ -146,8 +130,6 @@ struct _EvtWindow
   char                 *last_toast;
   AdwToast             *last_toast_object;
 
-  EvtEvent             *agenda_selected;  /* the event selected in the agenda */
-  gint64                agenda_selected_id;
   EvtEvent             *page_event;     /* the event open in the event page, as saved;
                                          * NULL for a new one */
   EvtEventPage         *page;           /* the event page, once the store is open */
@@ -155,7 +137,6 @@ struct _EvtWindow
   GHashTable           *undo_steps;     /* serial → GPtrArray of Step, inverse writes */
   guint                 undo_serial;
   AdwMessageDialog     *dialog;         /* the dialog asking about an action, if any */
-  GtkWidget            *context_menu;
 
   EvtWindowPage         page_state;
   int                   year;
@@ -324,7 +305,6 @@ update_actions (EvtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-year", self->year < EVT_WINDOW_MAX_YEAR);
   gtk_widget_action_set_enabled (widget, "win.current-year",
                                  self->year != get_current_year ());
-  gtk_widget_set_visible (self->empty_year_button, self->year != get_current_year ());
   gtk_widget_action_set_enabled (widget, "win.load-sample", ready && !self->loading_sample);
   gtk_widget_action_set_enabled (widget, "win.new-event", ready);
   gtk_widget_action_set_enabled (widget, "win.search", ready);
@@ -421,18 +401,8 @@ update_page (EvtWindow *self)
       gtk_label_set_text (self->error_path_label, evt_store_get_path (self->store));
     }
 
-  if (page == EVT_WINDOW_PAGE_EMPTY_YEAR)
-    {
-      /* Translators: the title shown for a year without events */
-      g_autofree char *title = g_strdup_printf (_("No Events in %d"), self->year);
-
-      adw_status_page_set_title (self->empty_year_page, title);
-    }
-
   if (page == EVT_WINDOW_PAGE_ERROR)
     set_status_icon (self->error_page, "dialog-error-symbolic");
-  else if (page == EVT_WINDOW_PAGE_EMPTY_YEAR)
-    set_status_icon (self->empty_year_page, "x-office-calendar-symbolic");
   else if (page == EVT_WINDOW_PAGE_EMPTY_DB)
     set_status_icon (self->empty_db_page, "x-office-calendar-symbolic");
 
@@ -445,302 +415,12 @@ update_page (EvtWindow *self)
   else
     stack_page = evt_window_page_to_string (page);
   gtk_stack_set_visible_child_name (self->stack, stack_page);
-  gtk_stack_set_visible_child_name (self->agenda_stack,
-                                    page == EVT_WINDOW_PAGE_EMPTY_YEAR ? "empty" : "events");
+  if (self->agenda_view != NULL)
+    evt_agenda_view_set_empty_year (self->agenda_view,
+                                    page == EVT_WINDOW_PAGE_EMPTY_YEAR ? self->year : 0);
   gtk_spinner_set_spinning (self->spinner, page == EVT_WINDOW_PAGE_LOADING);
 
   update_title (self);
-}
-
-/* The agenda: the year's events in one boxed list per month. */
-
-static int
-get_list_year (EvtWindow *self)
-{
-  const EvtQuery *query = evt_event_list_get_query (self->list);
-
-  if (g_date_valid (&query->from))
-    return g_date_get_year (&query->from);
-
-  return self->year;
-}
-
-static gboolean
-group_filter_func (gpointer item,
-                   gpointer user_data)
-{
-  MonthGroup *group = user_data;
-  EvtWindow *self = group->window;
-  EvtEvent *event = item;
-  GDateTime *start = evt_event_get_start (event);
-  int year = get_list_year (self);
-  int index;
-
-  /* An event that runs over New Year is in January or December of the year shown. */
-  if (start == NULL || evt_event_is_date_tba (event))
-    index = TBA_GROUP;
-  else if (g_date_time_get_year (start) < year)
-    index = 0;
-  else if (g_date_time_get_year (start) > year)
-    index = 11;
-  else
-    index = g_date_time_get_month (start) - 1;
-
-  return group == &self->groups[index];
-}
-
-static gboolean
-unparent_idle (gpointer user_data)
-{
-  GtkWidget *popover = user_data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-unparent_context_menu (GtkWidget *popover)
-{
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-}
-
-static void
-on_context_menu_closed (GtkWidget *popover)
-{
-  /* Unparented once closed, after the menu item's action has run. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_idle, g_object_ref (popover),
-                   g_object_unref);
-}
-
-static void
-show_context_menu (EvtWindow *self,
-                   GtkWidget *row,
-                   double     x,
-                   double     y)
-{
-  GMenuModel *menu = self->event_menu;
-  GtkWidget *popover = gtk_popover_menu_new_from_model (menu);
-
-  gtk_widget_set_parent (popover, row);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_widget_set_halign (popover, GTK_ALIGN_START);
-  if (x >= 0 && y >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (on_context_menu_closed), NULL);
-  /* The rows go with every reload of the year: the menu, closed as its row leaves the
-   * window, must not outlive it. */
-  g_signal_connect_object (row, "destroy", G_CALLBACK (unparent_context_menu), popover,
-                           G_CONNECT_SWAPPED);
-  if (self->context_menu != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->context_menu), (gpointer *) &self->context_menu);
-  self->context_menu = popover;
-  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &self->context_menu);
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static void
-on_row_secondary_click (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        EvtWindow       *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListBox *list_box = GTK_LIST_BOX (gtk_widget_get_parent (row));
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_list_box_select_row (list_box, GTK_LIST_BOX_ROW (row));
-  show_context_menu (self, row, x, y);
-}
-
-static void
-on_row_long_press (GtkGestureLongPress *gesture,
-                   double               x,
-                   double               y,
-                   EvtWindow           *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListBox *list_box = GTK_LIST_BOX (gtk_widget_get_parent (row));
-
-  gtk_list_box_select_row (list_box, GTK_LIST_BOX_ROW (row));
-  show_context_menu (self, row, x, y);
-}
-
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  EvtWindow *self = user_data;
-  GtkWidget *row = evt_event_row_new (EVT_EVENT (item), self->sectors);
-  GtkGesture *click;
-  GtkGesture *long_press;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_row_secondary_click), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-
-  long_press = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
-  g_signal_connect_object (long_press, "pressed", G_CALLBACK (on_row_long_press), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (long_press));
-
-  return row;
-}
-
-/* The id stays when the row goes: a reload brings the event back under a new row. */
-static void
-set_agenda_selected (EvtWindow *self,
-                     EvtEvent  *event)
-{
-  if (event != NULL)
-    self->agenda_selected_id = evt_event_get_id (event);
-  if (!g_set_object (&self->agenda_selected, event))
-    return;
-
-  update_event_actions (self);
-}
-
-static void
-on_group_row_selected (GtkListBox    *list_box,
-                       GtkListBoxRow *row,
-                       MonthGroup    *group)
-{
-  EvtWindow *self = group->window;
-
-  if (row == NULL)
-    {
-      /* Unselected because another month took the selection, or the rows went. */
-      if (self->agenda_selected != NULL)
-        {
-          for (guint i = 0; i < N_GROUPS; i++)
-            {
-              if (gtk_list_box_get_selected_row (self->groups[i].list_box) != NULL)
-                return;
-            }
-          set_agenda_selected (self, NULL);
-        }
-      return;
-    }
-
-  /* One selection across the months. */
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      if (self->groups[i].list_box != list_box)
-        gtk_list_box_unselect_all (self->groups[i].list_box);
-    }
-
-  set_agenda_selected (self, evt_event_row_get_event (EVT_EVENT_ROW (row)));
-}
-
-static void
-on_group_row_activated (GtkListBox    *list_box,
-                        GtkListBoxRow *row,
-                        MonthGroup    *group)
-{
-  open_event (group->window, evt_event_row_get_event (EVT_EVENT_ROW (row)));
-}
-
-static void
-on_group_items_changed (GListModel *model,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        MonthGroup *group)
-{
-  EvtWindow *self = group->window;
-
-  gtk_widget_set_visible (group->box, g_list_model_get_n_items (model) > 0);
-
-  /* The list reads events anew on every change: keep the selection by id. */
-  if (self->agenda_selected_id > 0)
-    {
-      for (guint i = position; i < position + added; i++)
-        {
-          g_autoptr(EvtEvent) event = g_list_model_get_item (model, i);
-
-          if (evt_event_get_id (event) == self->agenda_selected_id)
-            {
-              GtkListBoxRow *row = gtk_list_box_get_row_at_index (group->list_box, (int) i);
-
-              if (row != NULL)
-                gtk_list_box_select_row (group->list_box, row);
-              break;
-            }
-        }
-    }
-}
-
-static void
-setup_groups (EvtWindow *self)
-{
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      MonthGroup *group = &self->groups[i];
-      g_autofree char *name = NULL;
-      GtkCustomFilter *filter;
-      GtkWidget *heading;
-
-      group->window = self;
-
-      if (i == TBA_GROUP)
-        name = g_strdup (_("Date to Be Announced"));
-      else
-        name = evt_format_month_name (i + 1);
-
-      group->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-      gtk_widget_set_visible (group->box, FALSE);
-
-      heading = gtk_label_new (name);
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_widget_add_css_class (heading, "month-heading");
-      gtk_box_append (GTK_BOX (group->box), heading);
-
-      group->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-      gtk_list_box_set_selection_mode (group->list_box, GTK_SELECTION_SINGLE);
-      gtk_widget_add_css_class (GTK_WIDGET (group->list_box), "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (group->list_box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      gtk_box_append (GTK_BOX (group->box), GTK_WIDGET (group->list_box));
-      g_signal_connect (group->list_box, "row-selected",
-                        G_CALLBACK (on_group_row_selected), group);
-      g_signal_connect (group->list_box, "row-activated",
-                        G_CALLBACK (on_group_row_activated), group);
-
-      filter = gtk_custom_filter_new (group_filter_func, group, NULL);
-      group->model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-      /* After the list box has made its rows. */
-      g_signal_connect_after (group->model, "items-changed",
-                              G_CALLBACK (on_group_items_changed), group);
-      gtk_list_box_bind_model (group->list_box, G_LIST_MODEL (group->model),
-                               create_row, self, NULL);
-
-      gtk_box_append (self->months_box, group->box);
-    }
-}
-
-static void
-update_row_sectors (EvtWindow *self)
-{
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      GtkWidget *child;
-
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups[i].list_box));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (EVT_IS_EVENT_ROW (child))
-            evt_event_row_set_sectors (EVT_EVENT_ROW (child), self->sectors);
-        }
-    }
 }
 
 static void
@@ -763,7 +443,8 @@ update_sector_colours (EvtWindow *self)
     }
 
   evt_year_view_set_sector_colours (self->year_view, colours);
-  update_row_sectors (self);
+  if (self->agenda_view != NULL)
+    evt_agenda_view_set_sectors (self->agenda_view, self->sectors);
 }
 
 /* The count of all events (to tell an empty year from an empty database) and the
@@ -963,7 +644,8 @@ load_year (EvtWindow *self)
   evt_query_set_year (query, self->year);
   evt_event_list_set_query (self->list, query);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (self->agenda_view != NULL)
+    evt_agenda_view_scroll_to_top (self->agenda_view);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->year_scroller), 0);
 }
 
@@ -1081,22 +763,17 @@ year_action (GtkWidget  *widget,
 /* Views */
 
 /* The agenda's rows (a widget each, with wrapping labels) are slow to make and to
- * measure, and the view stack measures its hidden pages too: a year of a few hundred
- * events held the first frame back by seconds (tests/bench/bench-startup.c). The
- * agenda has the year's events only while it is shown; the selection is kept by id. */
+ * measure: a year of a few hundred events held the first frame back by seconds
+ * (tests/bench/bench-startup.c). The agenda has the year's events only while it is
+ * shown; it keeps its selection by id. */
 static void
 update_agenda_model (EvtWindow *self)
 {
-  GListModel *model = NULL;
+  if (self->agenda_view == NULL)
+    return;
 
-  if (self->list != NULL && g_strcmp0 (get_view (self), "agenda") == 0)
-    model = G_LIST_MODEL (self->list);
-
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      if (gtk_filter_list_model_get_model (self->groups[i].model) != model)
-        gtk_filter_list_model_set_model (self->groups[i].model, model);
-    }
+  evt_agenda_view_set_events (self->agenda_view,
+                              g_strcmp0 (get_view (self), "agenda") == 0 ? self->list : NULL);
 }
 
 /* The List view reads and sorts its events on the UI thread's time: hidden, it held the
@@ -1124,6 +801,23 @@ ensure_list_view (EvtWindow *self)
   g_signal_connect_object (self->list_view, "notify::selected",
                            G_CALLBACK (on_list_selected_changed), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->list_bin, GTK_WIDGET (self->list_view));
+}
+
+static void
+ensure_agenda_view (EvtWindow *self)
+{
+  if (self->agenda_view != NULL)
+    return;
+
+  self->agenda_view = EVT_AGENDA_VIEW (evt_agenda_view_new ());
+  evt_agenda_view_set_menu_model (self->agenda_view, self->event_menu);
+  evt_agenda_view_set_sectors (self->agenda_view, self->sectors);
+  g_signal_connect_object (self->agenda_view, "event-activated",
+                           G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_view, "notify::selected",
+                           G_CALLBACK (update_event_actions), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+  update_page (self);
 }
 
 static void
@@ -1163,6 +857,8 @@ on_view_changed (EvtWindow *self)
 
   if (g_strcmp0 (view, "list") == 0)
     ensure_list_view (self);
+  else if (g_strcmp0 (view, "agenda") == 0)
+    ensure_agenda_view (self);
   else if (g_strcmp0 (view, "organisations") == 0)
     ensure_organisations_view (self);
   update_agenda_model (self);
@@ -1312,7 +1008,7 @@ get_current_event (EvtWindow *self)
   if (g_strcmp0 (view, "list") == 0)
     return self->list_view != NULL ? evt_list_view_get_selected (self->list_view) : NULL;
   if (g_strcmp0 (view, "agenda") == 0)
-    return self->agenda_selected;
+    return self->agenda_view != NULL ? evt_agenda_view_get_selected (self->agenda_view) : NULL;
   if (g_strcmp0 (view, "year") == 0)
     return evt_year_view_get_focused_event (self->year_view);
 
@@ -2524,20 +2220,8 @@ focus_view (EvtWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->year_view));
   else if (g_strcmp0 (view, "list") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (evt_list_view_get_column_view (self->list_view)));
-  else
-    {
-      for (guint i = 0; i < N_GROUPS; i++)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_selected_row (self->groups[i].list_box);
-
-          if (row != NULL)
-            {
-              gtk_widget_grab_focus (GTK_WIDGET (row));
-              return;
-            }
-        }
-      gtk_widget_child_focus (GTK_WIDGET (self->months_box), GTK_DIR_TAB_FORWARD);
-    }
+  else if (g_strcmp0 (view, "agenda") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->agenda_view));
 }
 
 static void
@@ -2799,11 +2483,11 @@ event_menu_action (GtkWidget  *widget,
           g_date_time_get_year (start) == self->year &&
           evt_year_view_get_month_bounds (self->year_view, g_date_time_get_month (start),
                                           &y, &height))
-        show_context_menu (self, GTK_WIDGET (self->year_view),
-                           gtk_widget_get_width (GTK_WIDGET (self->year_view)) / 2.0,
-                           y + height);
+        evt_context_menu_popup (GTK_WIDGET (self->year_view), self->event_menu,
+                                gtk_widget_get_width (GTK_WIDGET (self->year_view)) / 2.0,
+                                y + height);
       else
-        show_context_menu (self, GTK_WIDGET (self->year_view), -1, -1);
+        evt_context_menu_popup (GTK_WIDGET (self->year_view), self->event_menu, -1, -1);
     }
   else
     gtk_widget_error_bell (widget);
@@ -2922,25 +2606,9 @@ evt_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      MonthGroup *group = &self->groups[i];
-
-      if (group->model == NULL)
-        continue;
-
-      g_signal_handlers_disconnect_by_data (group->model, group);
-      g_signal_handlers_disconnect_by_data (group->list_box, group);
-      gtk_list_box_bind_model (group->list_box, NULL, NULL, NULL, NULL);
-      gtk_filter_list_model_set_model (group->model, NULL);
-      g_clear_object (&group->model);
-    }
-
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   set_dialog (self, NULL);
-  if (self->context_menu != NULL)
-    unparent_context_menu (self->context_menu);
 
   if (self->import_controller != NULL)
     evt_import_controller_cancel (self->import_controller);
@@ -2948,6 +2616,7 @@ evt_window_dispose (GObject *object)
 
   /* Held by their bins, which the template disposes of. */
   self->list_view = NULL;
+  self->agenda_view = NULL;
   self->organisations_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_WINDOW);
 
@@ -2955,7 +2624,6 @@ evt_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->agenda_selected);
   g_clear_object (&self->page_event);
   g_clear_object (&self->last_toast_object);
   g_clear_pointer (&self->sectors, g_hash_table_unref);
@@ -3000,10 +2668,8 @@ evt_window_class_init (EvtWindowClass *klass)
   widget_class->size_allocate = evt_window_size_allocate;
   window_class->close_request = evt_window_close_request;
 
-  g_type_ensure (EVT_TYPE_EVENT_ROW);
+  /* The types of the template's widgets; the other views are made in code. */
   g_type_ensure (EVT_TYPE_YEAR_VIEW);
-  g_type_ensure (EVT_TYPE_LIST_VIEW);
-  g_type_ensure (EVT_TYPE_ORGANISATIONS_VIEW);
   g_type_ensure (EVT_TYPE_FOLLOWUPS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -3032,12 +2698,8 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, list_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_view);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, agenda_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, scroller);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, months_box);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_year_page);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_db_page);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_year_button);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, event_bar_revealer);
@@ -3109,7 +2771,6 @@ evt_window_init (EvtWindow *self)
   set_lazy_menu (GTK_MENU_BUTTON (self->menu_button), self->primary_menu);
   set_lazy_menu (self->event_menu_button, self->event_menu);
   set_lazy_menu (self->page_menu_button, self->event_menu);
-  setup_groups (self);
   setup_import (self);
 
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
@@ -3449,27 +3110,12 @@ evt_window_is_busy (EvtWindow *self)
 GPtrArray *
 evt_window_get_rows (EvtWindow *self)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  g_return_val_if_fail (EVT_IS_WINDOW (self), g_ptr_array_new ());
 
-  g_return_val_if_fail (EVT_IS_WINDOW (self), rows);
+  if (self->agenda_view == NULL)
+    return g_ptr_array_new ();
 
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      GtkWidget *child;
-
-      if (!gtk_widget_get_visible (self->groups[i].box))
-        continue;
-
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups[i].list_box));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (EVT_IS_EVENT_ROW (child))
-            g_ptr_array_add (rows, child);
-        }
-    }
-
-  return rows;
+  return evt_agenda_view_get_rows (self->agenda_view);
 }
 
 /**
@@ -3587,25 +3233,7 @@ evt_window_select_event (EvtWindow *self,
     }
 
   if (g_strcmp0 (view, "agenda") == 0)
-    {
-      for (guint i = 0; i < N_GROUPS; i++)
-        {
-          GtkWidget *child;
-
-          for (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups[i].list_box));
-               child != NULL;
-               child = gtk_widget_get_next_sibling (child))
-            {
-              if (EVT_IS_EVENT_ROW (child) &&
-                  evt_event_get_id (evt_event_row_get_event (EVT_EVENT_ROW (child))) ==
-                  evt_event_get_id (event))
-                {
-                  gtk_list_box_select_row (self->groups[i].list_box, GTK_LIST_BOX_ROW (child));
-                  return TRUE;
-                }
-            }
-        }
-    }
+    return evt_agenda_view_select_event (self->agenda_view, event);
 
   return FALSE;
 }
