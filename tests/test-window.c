@@ -309,6 +309,9 @@ test_sample_years (void)
   agenda = get_built_view (fixture.window, "agenda_bin");
   g_assert_true (gtk_widget_get_mapped (agenda));
   assert_agenda_page (agenda, "events", NULL);
+  /* The window's status pages join it only when first needed. */
+  g_assert_null (gtk_widget_get_parent (get_child (fixture.window, "empty_db_page")));
+  g_assert_null (gtk_widget_get_parent (get_child (fixture.window, "error_page")));
 
   /* 2021: the twelve shows of the programme, all cancelled by the health crisis. */
   g_assert_cmpint (evt_window_get_year (fixture.window), ==, 2021);
@@ -382,7 +385,9 @@ test_empty_database (void)
   evt_window_set_view (fixture.window, "agenda");
 
   g_assert_cmpstr (evt_window_get_page (fixture.window), ==, "empty-db");
-  /* Its icon is given when shown. */
+  /* The status page joins the window, with its icon, when first shown. */
+  wait_for_window (fixture.window);
+  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "empty_db_page")));
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (get_child (fixture.window,
                                                                              "empty_db_page"))),
                    ==, "x-office-calendar-symbolic");
@@ -445,6 +450,7 @@ test_corrupt_database (void)
   wait_for_window (window);
 
   g_assert_cmpstr (evt_window_get_page (window), ==, "error");
+  g_assert_true (gtk_widget_get_mapped (get_child (window, "error_page")));
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (get_child (window,
                                                                              "error_page"))),
                    ==, "dialog-error-symbolic");

@@ -366,14 +366,19 @@ update_title (EvtWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), subtitle[0] != '\0');
 }
 
-/* A status page gets its icon when it is first shown: GTK loads the icon of a hidden
- * one all the same, a large image drawn while the window starts. */
+/* The status pages join the stack when first shown: hidden, they would still be
+ * styled at every start, and GTK would draw their large icons all the same. */
 static void
-set_status_icon (AdwStatusPage *page,
-                 const char    *icon_name)
+ensure_status_page (EvtWindow     *self,
+                    AdwStatusPage *page,
+                    const char    *name,
+                    const char    *icon_name)
 {
-  if (adw_status_page_get_icon_name (page) == NULL)
-    adw_status_page_set_icon_name (page, icon_name);
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) != NULL)
+    return;
+
+  adw_status_page_set_icon_name (page, icon_name);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
 }
 
 static void
@@ -402,9 +407,9 @@ update_page (EvtWindow *self)
     }
 
   if (page == EVT_WINDOW_PAGE_ERROR)
-    set_status_icon (self->error_page, "dialog-error-symbolic");
+    ensure_status_page (self, self->error_page, "error", "dialog-error-symbolic");
   else if (page == EVT_WINDOW_PAGE_EMPTY_DB)
-    set_status_icon (self->empty_db_page, "x-office-calendar-symbolic");
+    ensure_status_page (self, self->empty_db_page, "empty-db", "x-office-calendar-symbolic");
 
   self->page_state = page;
 
