@@ -10,6 +10,7 @@
 
 #include "evt-demo.h"
 #include "evt-event-page-private.h"
+#include "evt-header-switcher.h"
 #include "evt-people.h"
 #include "evt-window-private.h"
 
@@ -243,13 +244,13 @@ test_views (gconstpointer user_data)
        * no year to go through; the list's own search entry stands for the search button. */
       {
         AdwViewStack *stack = ADW_VIEW_STACK (get_child (fixture.window, "view_stack"));
-        AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (get_child (fixture.window,
-                                                                          "switcher_title"));
+        EvtHeaderSwitcher *title = EVT_HEADER_SWITCHER (get_child (fixture.window,
+                                                                   "switcher_title"));
         AdwViewStackPage *view_page =
           adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
         gboolean people = i >= 3;
 
-        g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==,
+        g_assert_cmpstr (evt_header_switcher_get_title (title), ==,
                          people ? adw_view_stack_page_get_title (view_page) : "2022");
         g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "year_navigation")) ==
                        !people);

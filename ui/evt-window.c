@@ -11,6 +11,7 @@
 #include "evt-event-page.h"
 #include "evt-export-dialog.h"
 #include "evt-followups-view.h"
+#include "evt-header-switcher.h"
 #include "evt-import-banner.h"
 #include "evt-list-view-private.h"
 #include "evt-organisations-view.h"
@@ -86,7 +87,7 @@ struct _EvtWindow
   GtkWidget            *year_heading;
   GtkLabel             *year_label;
   GtkLabel             *count_label;
-  AdwViewSwitcherTitle *switcher_title;
+  EvtHeaderSwitcher    *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *search_button;
   GtkWidget            *menu_button;
@@ -336,12 +337,12 @@ update_title (EvtWindow *self)
         adw_view_stack_get_page (self->view_stack,
                                  adw_view_stack_get_visible_child (self->view_stack));
 
-      adw_view_switcher_title_set_title (self->switcher_title,
+      evt_header_switcher_set_title (self->switcher_title,
                                          adw_view_stack_page_get_title (page));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      evt_header_switcher_set_subtitle (self->switcher_title, "");
     }
   else
-    adw_view_switcher_title_set_title (self->switcher_title, title);
+    evt_header_switcher_set_title (self->switcher_title, title);
   gtk_label_set_text (self->year_label, title);
 
   if (self->list == NULL || self->failed)
@@ -361,7 +362,7 @@ update_title (EvtWindow *self)
                                 get_n_events (self));
 
   if (!people)
-    adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    evt_header_switcher_set_subtitle (self->switcher_title, subtitle);
   gtk_label_set_text (self->count_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), subtitle[0] != '\0');
 }
@@ -915,7 +916,7 @@ search_action (GtkWidget  *widget,
 static void
 update_header (EvtWindow *self)
 {
-  gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gboolean title_visible = evt_header_switcher_get_title_visible (self->switcher_title);
   gboolean compact;
   gboolean reveal;
 
@@ -931,8 +932,8 @@ update_header (EvtWindow *self)
 
   compact = self->narrow || self->squeezed;
   update_header_buttons (self);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !compact);
-  reveal = compact || adw_view_switcher_title_get_title_visible (self->switcher_title);
+  evt_header_switcher_set_switcher_enabled (self->switcher_title, !compact);
+  reveal = compact || evt_header_switcher_get_title_visible (self->switcher_title);
   /* The bar's buttons are made when it first shows: a wide window never needs them. */
   if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
@@ -2674,6 +2675,7 @@ evt_window_class_init (EvtWindowClass *klass)
   window_class->close_request = evt_window_close_request;
 
   /* The types of the template's widgets; the other views are made in code. */
+  g_type_ensure (EVT_TYPE_HEADER_SWITCHER);
   g_type_ensure (EVT_TYPE_YEAR_VIEW);
   g_type_ensure (EVT_TYPE_FOLLOWUPS_VIEW);
 
@@ -3134,7 +3136,7 @@ evt_window_get_subtitle (EvtWindow *self)
 {
   g_return_val_if_fail (EVT_IS_WINDOW (self), NULL);
 
-  return adw_view_switcher_title_get_subtitle (self->switcher_title);
+  return evt_header_switcher_get_subtitle (self->switcher_title);
 }
 
 /**
