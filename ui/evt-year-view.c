@@ -234,8 +234,9 @@ create_title_layout (EvtYearView *self,
 }
 
 /* The titles of a dense year are measured by adding up the widths of their
- * characters, as the titles' font sets them side by side in one line shaped once: shaping
- * each title took some 15 ms of the first frame with 800 events. Rounding makes the
+ * characters, as the titles' font sets them side by side in one line: shaping each title
+ * took some 15 ms of the first frame with 800 events. The characters are measured when
+ * first met, those of a year's titles together. Rounding makes the
  * sum up to a pixel short of the shaped width, which TITLE_SLACK covers; pairs that the
  * font kerns make it up to 5 pixels over, which at worst puts a title after its bar
  * when it would just have fitted inside (measured on the sample and benchmark titles).
@@ -266,36 +267,64 @@ advance_index (gunichar c)
   return -1;
 }
 
-static void
-ensure_advances (EvtYearView *self)
+/* Appends to @missing the characters of @text whose widths are not known yet, marked as
+ * being measured. Returns FALSE, marking none, if @text has a character outside the
+ * table. */
+static gboolean
+collect_missing_advances (EvtYearView *self,
+                          const char  *text,
+                          GString     *missing)
 {
-  g_autoptr(GString) text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree int *index_at = NULL;  /* byte offset in text → place in the table, or -1 */
-  PangoLayoutLine *line;
-  int n = 0;
+  const char *p;
 
-  if (self->advances != NULL)
+  if (self->advances == NULL)
+    {
+      self->advances = g_new (double, N_ADVANCES);
+      for (guint i = 0; i < N_ADVANCES; i++)
+        self->advances[i] = NAN;
+    }
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (advance_index (g_utf8_get_char (p)) < 0)
+        return FALSE;
+    }
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int index = advance_index (c);
+
+      if (isnan (self->advances[index]))
+        {
+          self->advances[index] = 0;
+          g_string_append_unichar (missing, c);
+        }
+    }
+  return TRUE;
+}
+
+/* Measures the characters of @text, each once and in the table, side by side in one line:
+ * the glyphs' advances, each to the character its cluster starts with. */
+static void
+measure_advances (EvtYearView *self,
+                  const char  *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoAttrList *attrs;
+  PangoLayoutLine *line;
+
+  if (*text == '\0')
     return;
 
-  text = g_string_new (NULL);
-  index_at = g_new (int, N_ADVANCES * 4);
-  for (guint i = 0; i < G_N_ELEMENTS (advance_ranges); i++)
-    for (gunichar c = advance_ranges[i][0]; c <= advance_ranges[i][1]; c++)
-      {
-        gsize start = text->len;
-
-        g_string_append_unichar (text, c);
-        for (gsize b = start; b < text->len; b++)
-          index_at[b] = b == start ? n : -1;
-        n++;
-      }
-  g_assert (n == N_ADVANCES);
-
-  layout = create_title_layout (self, text->str, FALSE);
+  layout = create_title_layout (self, text, FALSE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  self->advances = g_new0 (double, N_ADVANCES);
-  /* The glyphs' advances, each to the character its cluster starts with. */
+  /* Without kerning between neighbours that are so only here: a character's width does
+   * not depend on the titles met before. */
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1, kern=0"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   line = pango_layout_get_line_readonly (layout, 0);
   for (GSList *l = line != NULL ? line->runs : NULL; l != NULL; l = l->next)
     {
@@ -304,10 +333,10 @@ ensure_advances (EvtYearView *self)
       for (int g = 0; g < run->glyphs->num_glyphs; g++)
         {
           int byte = run->item->offset + run->glyphs->log_clusters[g];
+          int index = advance_index (g_utf8_get_char (text + byte));
 
-          if (byte >= 0 && (gsize) byte < text->len && index_at[byte] >= 0)
-            self->advances[index_at[byte]] +=
-              (double) run->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+          if (index >= 0)
+            self->advances[index] += (double) run->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
         }
     }
 }
@@ -318,17 +347,15 @@ static double
 add_advances (EvtYearView *self,
               const char  *text)
 {
+  g_autoptr(GString) missing = g_string_new (NULL);
   double width = 0;
 
-  ensure_advances (self);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int index = advance_index (g_utf8_get_char (p));
+  if (!collect_missing_advances (self, text, missing))
+    return NAN;
+  measure_advances (self, missing->str);
 
-      if (index < 0)
-        return NAN;
-      width += self->advances[index];
-    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += self->advances[advance_index (g_utf8_get_char (p))];
   return ceil (width);
 }
 
@@ -710,6 +737,7 @@ static void
 rebuild (EvtYearView *self)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (EvtYearSpan));
+  g_autoptr(GString) missing = g_string_new (NULL);
   EvtYearMetrics metrics;
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   EvtYearLayout *layout;
@@ -745,6 +773,13 @@ rebuild (EvtYearView *self)
   g_array_set_size (self->title_widths, layout->segments->len);
   g_array_set_size (self->title_limits, layout->segments->len);
   g_array_set_size (self->title_outside, layout->segments->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *text = evt_event_get_title (g_ptr_array_index (self->items, i));
+
+      collect_missing_advances (self, text != NULL ? text : "", missing);
+    }
+  measure_advances (self, missing->str);
   for (guint i = 0; i < layout->segments->len; i++)
     {
       const EvtYearSegment *seg = evt_year_layout_get_segment (layout, i);
