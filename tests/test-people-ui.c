@@ -1102,11 +1102,14 @@ test_window (Fixture       *fixture,
   PageWait wait = { GTK_WIDGET (window), "Micronora" };
 
   evt_window_set_store (window, fixture->store);
+  /* The Follow-ups view is built once the window has drawn its first frame. */
+  g_assert_null (find_descendant (GTK_WIDGET (window), EVT_TYPE_FOLLOWUPS_VIEW));
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_idle, window, "the window");
 
   stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   followups = EVT_FOLLOWUPS_VIEW (find_descendant (GTK_WIDGET (stack), EVT_TYPE_FOLLOWUPS_VIEW));
+  g_assert_nonnull (followups);
   /* The Directory is built when first shown. */
   g_assert_null (find_descendant (GTK_WIDGET (stack), EVT_TYPE_ORGANISATIONS_VIEW));
 
@@ -1122,7 +1125,8 @@ test_window (Fixture       *fixture,
   /* The follow-ups due, counted on the view switcher; one opens its event. */
   wait_followups (followups);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (
-                      adw_view_stack_get_page (stack, GTK_WIDGET (followups))), ==, 1);
+                      adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (
+                                                        stack, "followups"))), ==, 1);
   adw_view_stack_set_visible_child_name (stack, "followups");
   wait_followups (followups);
   g_signal_emit_by_name (evt_followups_view_get_row (followups, 0), "activated");

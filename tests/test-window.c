@@ -927,7 +927,7 @@ test_views (void)
   fixture_open_store (&fixture, TRUE);
   fixture_show_window (&fixture, 2022);
   g_assert_cmpstr (evt_window_get_view (fixture.window), ==, "followups");
-  g_assert_true (gtk_widget_get_mapped (get_child (fixture.window, "followups_view")));
+  g_assert_true (gtk_widget_get_mapped (get_built_view (fixture.window, "followups_bin")));
   evt_window_set_view (fixture.window, "organisations");
   wait_for_window (fixture.window);
   fixture_tear_down (&fixture);

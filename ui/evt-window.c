@@ -108,6 +108,8 @@ struct _EvtWindow
   /* People: the organisations and the due follow-ups, two more views. */
   AdwBin               *organisations_bin;
   EvtOrganisationsView *organisations_view;
+  AdwViewStackPage     *followups_page;
+  AdwBin               *followups_bin;
   EvtFollowupsView     *followups_view;
   AdwBin               *agenda_bin;
   EvtAgendaView        *agenda_view;
@@ -157,6 +159,8 @@ struct _EvtWindow
   guint                 narrow : 1;
   guint                 squeezed : 1;
   guint                 restoring_view : 1;
+  guint                 painted : 1;       /* the first frame is drawn */
+  guint                 people_ready : 1;  /* the people views have the store */
 };
 
 G_DEFINE_FINAL_TYPE (EvtWindow, evt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -585,21 +589,49 @@ on_store_changed (EvtWindow *self)
   refresh_info (self);
 }
 
+static void
+ensure_followups_view (EvtWindow *self)
+{
+  if (self->followups_view != NULL)
+    return;
+
+  self->followups_view = EVT_FOLLOWUPS_VIEW (evt_followups_view_new ());
+  g_signal_connect_object (self->followups_view, "event-activated",
+                           G_CALLBACK (on_people_event_activated), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->followups_view, "n-due", self->followups_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (self->followups_bin, GTK_WIDGET (self->followups_view));
+}
+
 /* The Directory and the Follow-ups read in worker threads, but hold the store's lock
  * while they do, and their first reads wait for the file's integrity check
- * (evt_store_open_async()): they are given the store once the year is read, or when
- * shown first. The follow-ups' count then comes a moment after the year. */
+ * (evt_store_open_async()): they are given the store once the year is read and drawn, or
+ * when shown first. The Follow-ups view is built then, not with the window: hidden, its
+ * widgets would cost the first frame their styling. Its count, the switcher's badge, comes
+ * a moment after the year. */
 static void
 update_people_stores (EvtWindow *self)
 {
-  if (self->store == NULL || evt_followups_view_get_store (self->followups_view) != NULL)
+  if (self->store == NULL || self->people_ready)
     return;
-  if (!is_people_view (get_view (self)) && evt_event_list_get_loading (self->list))
+  if (!is_people_view (get_view (self)) &&
+      (evt_event_list_get_loading (self->list) || !self->painted))
     return;
 
+  self->people_ready = TRUE;
+  ensure_followups_view (self);
   if (self->organisations_view != NULL)
     evt_organisations_view_set_store (self->organisations_view, self->store);
   evt_followups_view_set_store (self->followups_view, self->store);
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                EvtWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  self->painted = TRUE;
+  update_people_stores (self);
 }
 
 static gboolean
@@ -837,8 +869,7 @@ ensure_organisations_view (EvtWindow *self)
   g_signal_connect_object (self->organisations_view, "event-activated",
                            G_CALLBACK (on_people_event_activated), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_view));
-  /* The Follow-ups were given the store already if the window has one to give. */
-  if (evt_followups_view_get_store (self->followups_view) != NULL)
+  if (self->people_ready)
     evt_organisations_view_set_store (self->organisations_view, self->store);
 }
 
@@ -867,6 +898,8 @@ on_view_changed (EvtWindow *self)
     ensure_agenda_view (self);
   else if (g_strcmp0 (view, "organisations") == 0)
     ensure_organisations_view (self);
+  else if (g_strcmp0 (view, "followups") == 0)
+    ensure_followups_view (self);
   update_agenda_model (self);
   update_list_store (self);
   update_people_stores (self);
@@ -977,6 +1010,16 @@ on_default_width_changed (EvtWindow *self)
   self->width = width;
   self->narrow = width > 0 && width < NARROW_WIDTH;
   update_header (self);
+}
+
+static void
+evt_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (evt_window_parent_class)->realize (widget);
+
+  if (!EVT_WINDOW (widget)->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame), widget, 0);
 }
 
 static void
@@ -2624,6 +2667,7 @@ evt_window_dispose (GObject *object)
   self->list_view = NULL;
   self->agenda_view = NULL;
   self->organisations_view = NULL;
+  self->followups_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), EVT_TYPE_WINDOW);
 
   g_clear_object (&self->list);
@@ -2671,13 +2715,13 @@ evt_window_class_init (EvtWindowClass *klass)
 
   object_class->dispose = evt_window_dispose;
   object_class->finalize = evt_window_finalize;
+  widget_class->realize = evt_window_realize;
   widget_class->size_allocate = evt_window_size_allocate;
   window_class->close_request = evt_window_close_request;
 
   /* The types of the template's widgets; the other views are made in code. */
   g_type_ensure (EVT_TYPE_HEADER_SWITCHER);
   g_type_ensure (EVT_TYPE_YEAR_VIEW);
-  g_type_ensure (EVT_TYPE_FOLLOWUPS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eventail/Eventail/evt-window.ui");
@@ -2704,7 +2748,8 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, year_view);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, list_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, organisations_bin);
-  gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, EvtWindow, followups_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, empty_db_page);
   gtk_widget_class_bind_template_child (widget_class, EvtWindow, error_page);
@@ -2718,7 +2763,6 @@ evt_window_class_init (EvtWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_people_event_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, year_action);
