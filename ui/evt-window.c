@@ -341,8 +341,7 @@ update_title (EvtWindow *self)
         adw_view_stack_get_page (self->view_stack,
                                  adw_view_stack_get_visible_child (self->view_stack));
 
-      evt_header_switcher_set_title (self->switcher_title,
-                                         adw_view_stack_page_get_title (page));
+      evt_header_switcher_set_title (self->switcher_title, adw_view_stack_page_get_title (page));
       evt_header_switcher_set_subtitle (self->switcher_title, "");
     }
   else
