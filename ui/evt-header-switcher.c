@@ -12,7 +12,7 @@ struct _EvtHeaderSwitcher
   AdwWindowTitle  *title_widget;
 
   int              wide_natural;  /* the switcher's width with the wide policy, as last
-                                   * measured: asked for while the policy is narrow */
+                                   * allocated: asked for while the policy is narrow */
   gboolean         switcher_enabled;
   gboolean         title_visible;
 };
@@ -75,9 +75,6 @@ evt_header_switcher_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* As narrow as the title can be, as wide as the wide switcher would like. */
-      if (has_switcher (self) &&
-          adw_view_switcher_get_policy (self->switcher) == ADW_VIEW_SWITCHER_POLICY_WIDE)
-        self->wide_natural = switcher_nat;
       *minimum = title_min;
       *natural = MAX (title_nat, has_switcher (self) ? MAX (switcher_nat, self->wide_natural) : 0);
     }
@@ -104,13 +101,14 @@ evt_header_switcher_size_allocate (GtkWidget *widget,
 
   if (has_switcher (self))
     {
-      gboolean wide = adw_view_switcher_get_policy (self->switcher) ==
-                      ADW_VIEW_SWITCHER_POLICY_WIDE;
+      /* Narrow, the wide switcher is tried again only where it would fit. */
+      gboolean try_wide = width >= self->wide_natural ||
+                          adw_view_switcher_get_policy (self->switcher) ==
+                          ADW_VIEW_SWITCHER_POLICY_WIDE;
 
-      /* Narrow, the wide switcher is tried again only where it last fitted. */
-      if (wide || width >= self->wide_natural)
+      if (try_wide)
         switcher_width = measure_switcher (self, ADW_VIEW_SWITCHER_POLICY_WIDE);
-      if (switcher_width == 0 || switcher_width > width)
+      if (!try_wide || switcher_width > width)
         switcher_width = measure_switcher (self, ADW_VIEW_SWITCHER_POLICY_NARROW);
       show_switcher = switcher_width <= width;
     }
@@ -131,17 +129,6 @@ evt_header_switcher_size_allocate (GtkWidget *widget,
       self->title_visible = !show_switcher;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_VISIBLE]);
     }
-}
-
-static void
-evt_header_switcher_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  EvtHeaderSwitcher *self = EVT_HEADER_SWITCHER (widget);
-
-  gtk_widget_snapshot_child (widget, self->title_visible ? GTK_WIDGET (self->title_widget)
-                                                         : GTK_WIDGET (self->switcher),
-                             snapshot);
 }
 
 static void
@@ -220,7 +207,6 @@ evt_header_switcher_class_init (EvtHeaderSwitcherClass *klass)
   object_class->dispose = evt_header_switcher_dispose;
   widget_class->measure = evt_header_switcher_measure;
   widget_class->size_allocate = evt_header_switcher_size_allocate;
-  widget_class->snapshot = evt_header_switcher_snapshot;
 
   properties[PROP_STACK] =
     g_param_spec_object ("stack", NULL, NULL, ADW_TYPE_VIEW_STACK,
