@@ -159,8 +159,7 @@ struct _EvtWindow
   guint                 narrow : 1;
   guint                 squeezed : 1;
   guint                 restoring_view : 1;
-  guint                 painted : 1;       /* the first frame is drawn */
-  guint                 people_ready : 1;  /* the people views have the store */
+  guint                 painted : 1;  /* the first frame is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (EvtWindow, evt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -608,16 +607,22 @@ ensure_followups_view (EvtWindow *self)
  * when shown first. The Follow-ups view is built then, not with the window: hidden, its
  * widgets would cost the first frame their styling. Its count, the switcher's badge, comes
  * a moment after the year. */
+static gboolean
+people_have_store (EvtWindow *self)
+{
+  return self->followups_view != NULL &&
+         evt_followups_view_get_store (self->followups_view) != NULL;
+}
+
 static void
 update_people_stores (EvtWindow *self)
 {
-  if (self->store == NULL || self->people_ready)
+  if (self->store == NULL || people_have_store (self))
     return;
   if (!is_people_view (get_view (self)) &&
       (evt_event_list_get_loading (self->list) || !self->painted))
     return;
 
-  self->people_ready = TRUE;
   ensure_followups_view (self);
   if (self->organisations_view != NULL)
     evt_organisations_view_set_store (self->organisations_view, self->store);
@@ -868,7 +873,7 @@ ensure_organisations_view (EvtWindow *self)
   g_signal_connect_object (self->organisations_view, "event-activated",
                            G_CALLBACK (on_people_event_activated), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_view));
-  if (self->people_ready)
+  if (people_have_store (self))
     evt_organisations_view_set_store (self->organisations_view, self->store);
 }
 
