@@ -92,13 +92,12 @@ group_filter_func (gpointer item,
   return group == &self->groups[index];
 }
 
-/* Calls @func on each row, in order, until it returns TRUE; returns that row. */
-static EvtEventRow *
-find_row (EvtAgendaView *self,
-          gboolean     (*func) (EvtEventRow *row,
-                                gpointer     data),
-          gpointer       data)
+/* The rows of every month, in order. */
+static GPtrArray *
+collect_rows (EvtAgendaView *self)
 {
+  GPtrArray *rows = g_ptr_array_new ();
+
   for (guint i = 0; i < N_GROUPS; i++)
     {
       GtkWidget *child;
@@ -107,12 +106,12 @@ find_row (EvtAgendaView *self,
            child != NULL;
            child = gtk_widget_get_next_sibling (child))
         {
-          if (EVT_IS_EVENT_ROW (child) && func (EVT_EVENT_ROW (child), data))
-            return EVT_EVENT_ROW (child);
+          if (EVT_IS_EVENT_ROW (child))
+            g_ptr_array_add (rows, child);
         }
     }
 
-  return NULL;
+  return rows;
 }
 
 static void
@@ -447,14 +446,6 @@ evt_agenda_view_set_events (EvtAgendaView *self,
     gtk_filter_list_model_set_model (self->groups[i].model, G_LIST_MODEL (events));
 }
 
-static gboolean
-set_row_sectors (EvtEventRow *row,
-                 gpointer     sectors)
-{
-  evt_event_row_set_sectors (row, sectors);
-  return FALSE;
-}
-
 /**
  * evt_agenda_view_set_sectors:
  * @self: a view
@@ -465,6 +456,8 @@ void
 evt_agenda_view_set_sectors (EvtAgendaView *self,
                              GHashTable    *sectors)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+
   g_return_if_fail (EVT_IS_AGENDA_VIEW (self));
 
   if (self->sectors == sectors)
@@ -472,7 +465,9 @@ evt_agenda_view_set_sectors (EvtAgendaView *self,
 
   g_clear_pointer (&self->sectors, g_hash_table_unref);
   self->sectors = sectors != NULL ? g_hash_table_ref (sectors) : NULL;
-  find_row (self, set_row_sectors, sectors);
+  rows = collect_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    evt_event_row_set_sectors (g_ptr_array_index (rows, i), sectors);
 }
 
 /**
@@ -534,13 +529,6 @@ evt_agenda_view_get_selected (EvtAgendaView *self)
   return self->selected;
 }
 
-static gboolean
-row_has_event (EvtEventRow *row,
-               gpointer     event)
-{
-  return evt_event_get_id (evt_event_row_get_event (row)) == evt_event_get_id (event);
-}
-
 /**
  * evt_agenda_view_select_event:
  * @self: a view
@@ -554,18 +542,25 @@ gboolean
 evt_agenda_view_select_event (EvtAgendaView *self,
                               EvtEvent      *event)
 {
-  EvtEventRow *row;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (EVT_IS_AGENDA_VIEW (self), FALSE);
   g_return_val_if_fail (EVT_IS_EVENT (event), FALSE);
 
-  row = find_row (self, row_has_event, event);
-  if (row == NULL)
-    return FALSE;
+  rows = collect_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
 
-  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))),
-                           GTK_LIST_BOX_ROW (row));
-  return TRUE;
+      if (evt_event_get_id (evt_event_row_get_event (EVT_EVENT_ROW (row))) ==
+          evt_event_get_id (event))
+        {
+          gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)),
+                                   GTK_LIST_BOX_ROW (row));
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**
@@ -582,15 +577,6 @@ evt_agenda_view_scroll_to_top (EvtAgendaView *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
-static gboolean
-add_row (EvtEventRow *row,
-         gpointer     rows)
-{
-  if (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (row)))))
-    g_ptr_array_add (rows, row);
-  return FALSE;
-}
-
 /**
  * evt_agenda_view_get_rows:
  * @self: a view
@@ -600,10 +586,7 @@ add_row (EvtEventRow *row,
 GPtrArray *
 evt_agenda_view_get_rows (EvtAgendaView *self)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  g_return_val_if_fail (EVT_IS_AGENDA_VIEW (self), g_ptr_array_new ());
 
-  g_return_val_if_fail (EVT_IS_AGENDA_VIEW (self), rows);
-
-  find_row (self, add_row, rows);
-  return rows;
+  return collect_rows (self);
 }
