@@ -12,11 +12,8 @@
 #include "evt-ical.h"
 #include "evt-import-controller-private.h"
 #include "evt-preferences-window-private.h"
+#include "evt-test-util.h"
 #include "evt-window-private.h"
-
-/* A bound on waiting for worker threads, so that a hang fails instead of blocking;
- * it says nothing about speed. */
-#define WAIT_SECONDS 30
 
 typedef struct
 {
@@ -27,40 +24,6 @@ typedef struct
   GtkWidget *window;   /* stands for the main window */
   GtkWidget *overlay;
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @done says so. The context is held all along, as
- * g_main_loop_run() would: the store's worker threads then hand their "changed"
- * signal to this thread instead of emitting it themselves. */
-static void
-wait_until (Predicate    done,
-            gpointer     data,
-            const char  *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  g_assert_true (g_main_context_acquire (NULL));
-  while (!timed_out && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_main_context_release (NULL);
-
-  if (timed_out)
-    g_error ("Still waiting for %s after %d s", what, WAIT_SECONDS);
-  g_source_remove (timeout_id);
-}
 
 static gboolean
 prefs_idle (gpointer data)
@@ -144,7 +107,7 @@ destroy_window (GtkWidget *widget)
   g_object_add_weak_pointer (G_OBJECT (widget), &pointer);
   gtk_window_destroy (GTK_WINDOW (widget));
   g_object_unref (widget);
-  wait_until (pointer_cleared, &pointer, "the window to go");
+  evt_test_wait_until (pointer_cleared, &pointer, "the window to go");
 }
 
 static void
@@ -167,7 +130,7 @@ open_preferences (Fixture *fixture)
   prefs = g_object_ref_sink (evt_preferences_window_new (GTK_WINDOW (fixture->window),
                                                          fixture->store));
   gtk_window_present (GTK_WINDOW (prefs));
-  wait_until (prefs_idle, prefs, "the preferences to be read");
+  evt_test_wait_until (prefs_idle, prefs, "the preferences to be read");
 
   return prefs;
 }
@@ -331,7 +294,7 @@ test_add_feed (Fixture       *fixture,
 
   /* With no name, the core's message is shown on the page and nothing is saved. */
   g_signal_emit_by_name (evt_feed_editor_get_save_button (editor), "clicked");
-  wait_until (prefs_idle, prefs, "the feed to be refused");
+  evt_test_wait_until (prefs_idle, prefs, "the feed to be refused");
   g_assert_cmpstr (evt_feed_editor_get_error (editor), ==, "Name: a feed needs a name");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (evt_feed_editor_get_name_editable (editor)),
                                            "error"));
@@ -346,8 +309,8 @@ test_add_feed (Fixture       *fixture,
   evt_feed_editor_set_status_active (editor, EVT_STATUS_HELD, TRUE);
   g_assert_true (evt_feed_editor_get_dirty (editor));
   g_signal_emit_by_name (evt_feed_editor_get_save_button (editor), "clicked");
-  wait_until (prefs_idle, prefs, "the feed to be saved");
-  wait_until (no_editor, prefs, "the feed page to close");
+  evt_test_wait_until (prefs_idle, prefs, "the feed to be saved");
+  evt_test_wait_until (no_editor, prefs, "the feed page to close");
 
   feeds = evt_feed_list (fixture->store, &error);
   g_assert_no_error (error);
@@ -426,7 +389,7 @@ test_folder (Fixture       *fixture,
   prefs = open_preferences (fixture);
   g_assert_cmpuint (evt_preferences_window_get_n_feed_rows (prefs), ==, 1);
   evt_preferences_window_set_folder (prefs, other);
-  wait_until (prefs_idle, prefs, "the folder to be set");
+  evt_test_wait_until (prefs_idle, prefs, "the folder to be set");
 
   /* Kept in the database, where the command line reads it, and the feeds moved there. */
   folder = evt_feed_get_folder (fixture->store, &error);
@@ -475,7 +438,7 @@ import_files (EvtImportController *controller,
 
   evt_import_controller_import (controller, G_LIST_MODEL (files));
   g_assert_true (evt_import_controller_get_busy (controller));
-  wait_until (import_idle, controller, "the import");
+  evt_test_wait_until (import_idle, controller, "the import");
 }
 
 /* The texts of the labels under @widget, one per line. */
@@ -624,8 +587,8 @@ test_import_drop (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", accepted, 10.0, 10.0, &taken);
   g_assert_true (taken);
   g_assert_true (evt_import_controller_get_busy (controller));
-  wait_until (count_reached, fixture, "the dropped file to be imported");
-  wait_until (import_idle, controller, "the import");
+  evt_test_wait_until (count_reached, fixture, "the dropped file to be imported");
+  evt_test_wait_until (import_idle, controller, "the import");
   g_assert_cmpstr (evt_import_controller_get_summary (controller), ==,
                    "5 imported, 0 updated, 0 unchanged, 0 skipped");
 }
@@ -652,7 +615,7 @@ test_window_drop (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (window));
   evt_window_set_store (window, fixture->store);
-  wait_until (window_idle, window, "the window to read the year");
+  evt_test_wait_until (window_idle, window, "the window to read the year");
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -670,7 +633,7 @@ test_window_drop (Fixture       *fixture,
   g_assert_true (evt_import_controller_get_store (controller) == fixture->store);
   g_signal_emit_by_name (target, "drop", value, 100.0, 100.0, &taken);
   g_assert_true (taken);
-  wait_until (import_idle, controller, "the dropped file to be imported");
+  evt_test_wait_until (import_idle, controller, "the dropped file to be imported");
   g_assert_cmpstr (evt_import_controller_get_summary (controller), ==,
                    "5 imported, 0 updated, 0 unchanged, 0 skipped");
   g_assert_cmpint (evt_store_count_events (fixture->store, NULL), ==, 5);
@@ -740,7 +703,7 @@ test_export_current (Fixture       *fixture,
 
   evt_export_dialog_export_to_file (dialog, file);
   g_assert_true (evt_export_dialog_get_busy (dialog));
-  wait_until (export_idle, dialog, "the export");
+  evt_test_wait_until (export_idle, dialog, "the export");
   g_assert_null (evt_export_dialog_get_error (dialog));
 
   /* The public events of 2021, each with its SUMMARY; a cancelled one with a prefix, by
@@ -812,7 +775,7 @@ test_export_feed (Fixture       *fixture,
   dialog = g_object_ref_sink (evt_export_dialog_new (GTK_WINDOW (fixture->window),
                                                      fixture->store, NULL, NULL, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (sources_loaded, dialog, "the feeds");
+  evt_test_wait_until (sources_loaded, dialog, "the feeds");
   g_assert_cmpuint (evt_export_dialog_get_n_sources (dialog), ==, 2);
 
   name = evt_export_dialog_get_suggested_name (dialog);
@@ -825,7 +788,7 @@ test_export_feed (Fixture       *fixture,
 
   /* A folder that does not exist: the error is shown and the dialog stays. */
   evt_export_dialog_export_to_file (dialog, file);
-  wait_until (export_idle, dialog, "the export");
+  evt_test_wait_until (export_idle, dialog, "the export");
   g_assert_nonnull (evt_export_dialog_get_error (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
@@ -836,7 +799,7 @@ test_export_feed (Fixture       *fixture,
   }
   evt_export_dialog_set_cancelled (dialog, EVT_EXPORT_CHOICE_EXCLUDE);
   evt_export_dialog_export_to_file (dialog, file);
-  wait_until (export_idle, dialog, "the export");
+  evt_test_wait_until (export_idle, dialog, "the export");
   g_assert_null (evt_export_dialog_get_error (dialog));
 
   g_file_get_contents (path, &contents, NULL, &error);

@@ -21,10 +21,7 @@
 #include "evt-people-common.h"
 #include "evt-people.h"
 #include "evt-person-editor-private.h"
-
-/* A bound on waiting for worker threads, so that a hang fails instead of blocking;
- * it says nothing about speed. */
-#define WAIT_SECONDS 30
+#include "evt-test-util.h"
 
 typedef struct
 {
@@ -35,39 +32,6 @@ typedef struct
   gint64                micronora;  /* the 2022 edition, from the sample data */
   gint64                biotech;    /* from the member list */
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @done says so; the context is held, so that the
- * store's threads hand their "changed" signal to this thread. */
-static void
-wait_until (Predicate   done,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  g_assert_true (g_main_context_acquire (NULL));
-  while (!timed_out && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_main_context_release (NULL);
-
-  if (timed_out)
-    g_error ("Still waiting for %s after %d s", what, WAIT_SECONDS);
-  g_source_remove (timeout_id);
-}
 
 static gboolean
 view_idle (gpointer data)
@@ -80,7 +44,7 @@ static void
 wait_view (EvtOrganisationsView *view)
 {
   for (guint i = 0; i < 2; i++)
-    wait_until (view_idle, view, "the Directory");
+    evt_test_wait_until (view_idle, view, "the Directory");
 }
 
 static gboolean
@@ -107,7 +71,7 @@ wait_gone (gpointer    window,
            const char *what)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  wait_until (is_null, &window, what);
+  evt_test_wait_until (is_null, &window, what);
 }
 
 static gpointer
@@ -143,7 +107,7 @@ has_message_dialog (gpointer data)
 static AdwMessageDialog *
 wait_message_dialog (void)
 {
-  wait_until (has_message_dialog, NULL, "a confirmation");
+  evt_test_wait_until (has_message_dialog, NULL, "a confirmation");
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
@@ -235,7 +199,7 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (l->data);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (is_null, &window, "the window to go");
 
   g_clear_object (&fixture->store);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -302,7 +266,7 @@ open_organisation_editor (Fixture    *fixture,
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) ==
                  GTK_WINDOW (fixture->window));
-  wait_until (org_editor_idle, editor, "the sectors");
+  evt_test_wait_until (org_editor_idle, editor, "the sectors");
   return editor;
 }
 
@@ -387,7 +351,7 @@ x_focus (GtkWindow *window)
 
   XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
   XFlush (xdisplay);
-  wait_until (has_focus, window, "the focus");
+  evt_test_wait_until (has_focus, window, "the focus");
 }
 
 static void
@@ -539,7 +503,7 @@ test_invalid_email (Fixture       *fixture,
   set_text (org_row (editor, EVT_ORGANISATION_FIELD_CITY), "Dole");
   set_text (email, "contact at biotech-fc.fr");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "organisation.save", NULL));
-  wait_until (org_editor_idle, editor, "the save");
+  evt_test_wait_until (org_editor_idle, editor, "the save");
 
   /* The core's message, on the email row; the dialog stays open, the focus on it. */
   message = evt_people_get_field_error (email);
@@ -566,7 +530,7 @@ test_invalid_email (Fixture       *fixture,
   name = org_row (editor, EVT_ORGANISATION_FIELD_NAME);
   set_text (name, "MECANIQUE de precision du haut-doubs");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "organisation.save", NULL));
-  wait_until (org_editor_idle, editor, "the save");
+  evt_test_wait_until (org_editor_idle, editor, "the save");
   g_assert_nonnull (strstr (evt_people_get_field_error (name), "already has this name"));
 
   /* Cancel with changes asks; Keep Editing keeps them, Discard closes, nothing saved. */
@@ -581,7 +545,7 @@ test_invalid_email (Fixture       *fixture,
   dialog = wait_message_dialog ();
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   answer (dialog, "discard");
-  wait_until (is_null, &editor, "the editor to close");
+  evt_test_wait_until (is_null, &editor, "the editor to close");
 
   stored = stored_organisation (fixture, "Biotech Franche-Comté");
   g_assert_nonnull (stored);
@@ -657,7 +621,7 @@ test_delete_organisation (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "merge it"));
   g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
   answer (dialog, "close");
-  wait_until (org_editor_idle, editor, "the editor");
+  evt_test_wait_until (org_editor_idle, editor, "the editor");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_clear_object (&femto);
   femto = stored_organisation (fixture, femto_name);
@@ -697,7 +661,7 @@ test_add_person (Fixture       *fixture,
   adw_window_set_content (ADW_WINDOW (page), GTK_WIDGET (section));
   evt_participants_section_set_event (section, fixture->store, fixture->micronora);
   gtk_window_present (GTK_WINDOW (page));
-  wait_until (participants_idle, section, "the participants");
+  evt_test_wait_until (participants_idle, section, "the participants");
 
   /* From the organisation's details: Add Person, the organisation chosen already. */
   details = evt_organisations_view_open_details (
@@ -706,11 +670,11 @@ test_add_person (Fixture       *fixture,
   add = find_named (GTK_WIDGET (details), "add-person-button");
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_activate (add));
-  wait_until (person_editor_shown, NULL, "the person editor");
+  evt_test_wait_until (person_editor_shown, NULL, "the person editor");
   editor = find_toplevel (EVT_TYPE_PERSON_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == details);
-  wait_until (person_editor_idle, editor, "the organisations");
+  evt_test_wait_until (person_editor_idle, editor, "the organisations");
   organisation = evt_person_editor_get_organisation_drop_down (editor);
   g_assert_cmpuint (gtk_drop_down_get_selected (organisation), ==,
                     evt_person_editor_find_organisation (editor, fixture->biotech));
@@ -724,7 +688,7 @@ test_add_person (Fixture       *fixture,
 
   /* A bad address: shown on its row, nobody written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.save", NULL));
-  wait_until (person_editor_idle, editor, "the save");
+  evt_test_wait_until (person_editor_idle, editor, "the save");
   g_assert_nonnull (strstr (evt_people_get_field_error (email), "is not an e-mail address"));
   people = evt_people_list_people (fixture->store, "Apolline Vuillemin", 0, &error);
   g_assert_no_error (error);
@@ -759,8 +723,8 @@ test_add_person (Fixture       *fixture,
   evt_participation_set_person_id (part, person_id);
   g_assert_true (evt_people_save_participation (fixture->store, part, NULL, &error));
   g_assert_no_error (error);
-  wait_until (participants_idle, section, "the participants");
-  wait_until (participants_idle, section, "the participants");
+  evt_test_wait_until (participants_idle, section, "the participants");
+  evt_test_wait_until (participants_idle, section, "the participants");
   g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Apolline Vuillemin"));
 
   wait_view (fixture->view);
@@ -768,12 +732,12 @@ test_add_person (Fixture       *fixture,
   g_signal_emit_by_name (row, "activated");
   editor = find_toplevel (EVT_TYPE_PERSON_EDITOR);
   g_assert_nonnull (editor);
-  wait_until (person_editor_idle, editor, "the organisations");
+  evt_test_wait_until (person_editor_idle, editor, "the organisations");
   set_text (evt_person_editor_get_row (editor, EVT_PERSON_FIELD_NAME), "Apolline Vuillemin-Roy");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.save", NULL));
   wait_gone (editor, "the editor to close");
-  wait_until (participants_idle, section, "the participants");
-  wait_until (participants_idle, section, "the participants");
+  evt_test_wait_until (participants_idle, section, "the participants");
+  evt_test_wait_until (participants_idle, section, "the participants");
   g_assert_nonnull (find_row_titled (GTK_WIDGET (section), "Apolline Vuillemin-Roy"));
   wait_view (fixture->view);
   g_assert_nonnull (find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin-Roy"));
@@ -782,7 +746,7 @@ test_add_person (Fixture       *fixture,
   row = find_row_titled (GTK_WIDGET (details), "Apolline Vuillemin-Roy");
   g_signal_emit_by_name (row, "activated");
   editor = find_toplevel (EVT_TYPE_PERSON_EDITOR);
-  wait_until (person_editor_idle, editor, "the organisations");
+  evt_test_wait_until (person_editor_idle, editor, "the organisations");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "person.delete", NULL));
   {
     AdwMessageDialog *dialog = wait_message_dialog ();
@@ -791,7 +755,7 @@ test_add_person (Fixture       *fixture,
                      "“Apolline Vuillemin-Roy” Cannot Be Deleted");
     answer (dialog, "close");
   }
-  wait_until (person_editor_idle, editor, "the editor");
+  evt_test_wait_until (person_editor_idle, editor, "the editor");
 
   /* Off the event, she can be: asked, then deleted. */
   g_assert_true (evt_people_remove_participation (fixture->store, evt_participation_get_id (part),
@@ -806,7 +770,7 @@ test_add_person (Fixture       *fixture,
     g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
     answer (dialog, "delete");
   }
-  wait_until (is_null, &editor, "the editor to close");
+  evt_test_wait_until (is_null, &editor, "the editor to close");
   g_clear_pointer (&people, g_ptr_array_unref);
   people = evt_people_list_people (fixture->store, "Apolline Vuillemin", 0, &error);
   g_assert_no_error (error);
@@ -837,9 +801,9 @@ test_keyboard (Fixture       *fixture,
   x_focus (GTK_WINDOW (fixture->window));
   gtk_widget_grab_focus (GTK_WIDGET (evt_organisations_view_get_search_entry (fixture->view)));
   x_press (XK_n, XK_Control_L, XK_Alt_L);
-  wait_until (editor_shown, NULL, "the editor to open");
+  evt_test_wait_until (editor_shown, NULL, "the editor to open");
   editor = find_toplevel (EVT_TYPE_ORGANISATION_EDITOR);
-  wait_until (org_editor_idle, editor, "the sectors");
+  evt_test_wait_until (org_editor_idle, editor, "the sectors");
 
   /* Escape on an untouched editor closes it. */
   x_focus (GTK_WINDOW (editor));
@@ -850,9 +814,9 @@ test_keyboard (Fixture       *fixture,
   x_focus (GTK_WINDOW (fixture->window));
   gtk_widget_grab_focus (GTK_WIDGET (evt_organisations_view_get_search_entry (fixture->view)));
   x_press (XK_n, XK_Control_L, XK_Alt_L);
-  wait_until (editor_shown, NULL, "the editor to open");
+  evt_test_wait_until (editor_shown, NULL, "the editor to open");
   editor = find_toplevel (EVT_TYPE_ORGANISATION_EDITOR);
-  wait_until (org_editor_idle, editor, "the sectors");
+  evt_test_wait_until (org_editor_idle, editor, "the sectors");
   x_focus (GTK_WINDOW (editor));
   set_text (org_row (editor, EVT_ORGANISATION_FIELD_NAME), "Clavier et Fils");
   gtk_widget_grab_focus (org_row (editor, EVT_ORGANISATION_FIELD_NAME));
@@ -869,9 +833,9 @@ test_keyboard (Fixture       *fixture,
   x_focus (GTK_WINDOW (fixture->window));
   gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
   x_press (XK_F2, NoSymbol, NoSymbol);
-  wait_until (editor_shown, NULL, "the editor to open");
+  evt_test_wait_until (editor_shown, NULL, "the editor to open");
   editor = find_toplevel (EVT_TYPE_ORGANISATION_EDITOR);
-  wait_until (org_editor_idle, editor, "the sectors");
+  evt_test_wait_until (org_editor_idle, editor, "the sectors");
   x_focus (GTK_WINDOW (editor));
   set_text (org_row (editor, EVT_ORGANISATION_FIELD_CITY), "Pontarlier");
   gtk_widget_grab_focus (org_row (editor, EVT_ORGANISATION_FIELD_CITY));
@@ -953,11 +917,11 @@ test_names (Fixture       *fixture,
   wait_view (fixture->view);
   assert_named (GTK_WIDGET (details));
   editor = evt_organisations_view_edit_organisation (fixture->view, org, details);
-  wait_until (org_editor_idle, editor, "the sectors");
+  evt_test_wait_until (org_editor_idle, editor, "the sectors");
   assert_named (GTK_WIDGET (editor));
   gtk_window_destroy (editor);
   editor = evt_organisations_view_edit_person (fixture->view, NULL, fixture->biotech, details);
-  wait_until (person_editor_idle, editor, "the organisations");
+  evt_test_wait_until (person_editor_idle, editor, "the organisations");
   assert_named (GTK_WIDGET (editor));
   gtk_window_destroy (editor);
 }

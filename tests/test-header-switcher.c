@@ -5,9 +5,7 @@
 #include <adwaita.h>
 
 #include "evt-header-switcher.h"
-
-/* A bound on waiting for the display, so that a hang fails instead of blocking. */
-#define WAIT_SECONDS 20
+#include "evt-test-util.h"
 
 typedef struct
 {
@@ -19,12 +17,9 @@ typedef struct
 } Fixture;
 
 static gboolean
-on_timeout (gpointer user_data)
+is_allocated (gpointer widget)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
+  return gtk_widget_get_width (widget) > 0;
 }
 
 static void
@@ -45,8 +40,6 @@ fixture_set_up (Fixture *fixture)
   };
   AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gboolean timed_out = FALSE;
-  guint timeout;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     adw_view_stack_add_titled_with_icon (stack, gtk_label_new (views[i][0]), views[i][0],
@@ -71,11 +64,7 @@ fixture_set_up (Fixture *fixture)
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  timeout = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-  while (!timed_out && gtk_widget_get_width (GTK_WIDGET (fixture->header)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
+  evt_test_wait_until (is_allocated, fixture->header, "the header to be allocated");
 }
 
 static void

@@ -17,11 +17,8 @@
 #include "evt-participants-section-private.h"
 #include "evt-people-common.h"
 #include "evt-people.h"
+#include "evt-test-util.h"
 #include "evt-window-private.h"
-
-/* A bound on waiting for worker threads, so that a hang fails instead of blocking;
- * it says nothing about speed. */
-#define WAIT_SECONDS 30
 
 typedef struct
 {
@@ -33,45 +30,10 @@ typedef struct
   GPtrArray *toasts;     /* AdwToast, as the widgets asked to show them */
 } Fixture;
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static gboolean
 is_hidden (gpointer widget)
 {
   return !gtk_widget_get_mapped (widget);
-}
-
-/* Iterates the main context until @done says so. The context is held, as
- * g_main_loop_run() would: the store's threads then hand their "changed" signal to
- * this thread. */
-static void
-wait_until (Predicate   done,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-
-  g_assert_true (g_main_context_acquire (NULL));
-  while (!timed_out && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  /* Whatever the last answer queued (a "changed" emission, a redraw) runs too. */
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_main_context_release (NULL);
-
-  if (timed_out)
-    g_error ("Still waiting for %s after %d s", what, WAIT_SECONDS);
-  g_source_remove (timeout_id);
 }
 
 static gboolean
@@ -91,14 +53,14 @@ static void
 wait_participants (EvtParticipantsSection *section)
 {
   for (guint i = 0; i < 2; i++)
-    wait_until (participants_idle, section, "the participants section");
+    evt_test_wait_until (participants_idle, section, "the participants section");
 }
 
 static void
 wait_outcomes (EvtOutcomesSection *section)
 {
   for (guint i = 0; i < 2; i++)
-    wait_until (outcomes_idle, section, "the outcomes section");
+    evt_test_wait_until (outcomes_idle, section, "the outcomes section");
 }
 
 static void
@@ -182,7 +144,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Wait for the worker threads, which hold the widgets, to be done. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (is_null, &window, "the window to go");
 
   g_clear_object (&fixture->store);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -246,7 +208,7 @@ search_for (EvtParticipantsSection *section,
   FindRow find = { evt_participants_section_get_results_list (section), title };
 
   gtk_editable_set_text (evt_participants_section_get_search_entry (section), text);
-  wait_until (result_shown, &find, title);
+  evt_test_wait_until (result_shown, &find, title);
   return find_result (find.list, title);
 }
 
@@ -396,7 +358,7 @@ save_outcomes (EvtOutcomesSection  *section,
 {
   g_object_set_data (G_OBJECT (section), "evt-test-done", NULL);
   evt_outcomes_section_save_async (section, NULL, on_saved, error);
-  wait_until (save_done, section, "the outcomes to be saved");
+  evt_test_wait_until (save_done, section, "the outcomes to be saved");
   wait_outcomes (section);
   return *error == NULL;
 }
@@ -499,7 +461,7 @@ test_outcomes (Fixture       *fixture,
                               EVT_LEAD_STATE_OPEN);
   g_object_ref (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "lead.save", NULL);
-  wait_until (dialog_idle, dialog, "the lead to be saved");
+  evt_test_wait_until (dialog_idle, dialog, "the lead to be saved");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_object_unref (dialog);
   wait_outcomes (section);
@@ -519,7 +481,7 @@ test_outcomes (Fixture       *fixture,
   /* Deleted from its dialog, with an undo. */
   dialog = g_object_ref (evt_outcomes_section_open_lead (section, 0));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "lead.delete", NULL);
-  wait_until (dialog_idle, dialog, "the lead to be deleted");
+  evt_test_wait_until (dialog_idle, dialog, "the lead to be deleted");
   g_object_unref (dialog);
   wait_outcomes (section);
   g_assert_cmpuint (evt_outcomes_section_get_n_leads (section), ==, 0);
@@ -544,7 +506,7 @@ static void
 wait_organisations (EvtOrganisationsView *view)
 {
   for (guint i = 0; i < 2; i++)
-    wait_until (organisations_idle, view, "the organisations view");
+    evt_test_wait_until (organisations_idle, view, "the organisations view");
 }
 
 static gint64
@@ -759,7 +721,7 @@ static void
 wait_followups (EvtFollowupsView *view)
 {
   for (guint i = 0; i < 2; i++)
-    wait_until (followups_idle, view, "the follow-ups view");
+    evt_test_wait_until (followups_idle, view, "the follow-ups view");
 }
 
 static void
@@ -918,7 +880,7 @@ test_event_page (Fixture       *fixture,
   g_assert_true (evt_outcomes_section_is_over_budget (outcomes));
   g_object_set_data (G_OBJECT (page), "evt-test-done", NULL);
   evt_event_page_save_async (page, NULL, on_page_saved, &error);
-  wait_until (save_done, page, "the page to be saved");
+  evt_test_wait_until (save_done, page, "the page to be saved");
   g_assert_no_error (error);
   wait_outcomes (outcomes);
   g_assert_false (evt_event_page_get_dirty (page));
@@ -1048,20 +1010,20 @@ test_list_counts (Fixture       *fixture,
   gtk_column_view_sort_by_column (column_view, participants, GTK_SORT_DESCENDING);
   wait.first_id = evt_event_get_id (siams);
   wait.label = "2";
-  wait_until (list_shows, &wait, "SIAMS first, with 2 participants");
+  evt_test_wait_until (list_shows, &wait, "SIAMS first, with 2 participants");
 
   /* Most leads first: Micronora, with one follow-up due. */
   gtk_column_view_sort_by_column (column_view, leads, GTK_SORT_DESCENDING);
   wait.first_id = fixture->micronora;
   wait.label = "1 due";
-  wait_until (list_shows, &wait, "Micronora first, with a follow-up due");
+  evt_test_wait_until (list_shows, &wait, "Micronora first, with a follow-up due");
 
   /* The counts follow the store. */
   evt_lead_set_state (due, EVT_LEAD_STATE_WON);
   g_assert_true (evt_people_save_lead (fixture->store, due, &error));
   g_assert_no_error (error);
   wait.label = NULL;
-  wait_until (list_shows, &wait, "the list to reload");
+  evt_test_wait_until (list_shows, &wait, "the list to reload");
   for (guint i = 0; i < 50 && find_label (GTK_WIDGET (view), "1 due") != NULL; i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (find_label (GTK_WIDGET (view), "1 due"));
@@ -1105,7 +1067,7 @@ test_window (Fixture       *fixture,
   /* The Follow-ups view is built once the window has drawn its first frame. */
   g_assert_null (find_descendant (GTK_WIDGET (window), EVT_TYPE_FOLLOWUPS_VIEW));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_idle, window, "the window");
+  evt_test_wait_until (window_idle, window, "the window");
 
   stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   followups = EVT_FOLLOWUPS_VIEW (find_descendant (GTK_WIDGET (stack), EVT_TYPE_FOLLOWUPS_VIEW));
@@ -1130,12 +1092,12 @@ test_window (Fixture       *fixture,
   adw_view_stack_set_visible_child_name (stack, "followups");
   wait_followups (followups);
   g_signal_emit_by_name (evt_followups_view_get_row (followups, 0), "activated");
-  wait_until (page_shows, &wait, "the event page of Micronora");
+  evt_test_wait_until (page_shows, &wait, "the event page of Micronora");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_unref (window);
-  wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (is_null, &window, "the window to go");
 }
 
 /* --- Names for screen readers ---------------------------------------------------------------------- */
@@ -1231,9 +1193,9 @@ test_names (Fixture       *fixture,
    * goes while the dialog maps made GTK 4.8 ask a destroyed surface for the pointer,
    * once in a while (gdk_surface_get_device_position: GDK_IS_SURFACE failed). */
   gtk_menu_button_popdown (evt_participants_section_get_add_button (participants));
-  wait_until (is_hidden, gtk_menu_button_get_popover (
-                           evt_participants_section_get_add_button (participants)),
-              "the popover to close");
+  evt_test_wait_until (is_hidden, gtk_menu_button_get_popover (
+                                    evt_participants_section_get_add_button (participants)),
+                       "the popover to close");
 
   dialog = evt_outcomes_section_open_lead (outcomes, 0);
   assert_named (GTK_WIDGET (dialog));
