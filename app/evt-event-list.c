@@ -2,6 +2,10 @@
 /* evt-event-list.c: a GListModel of the events matching a query, kept current. */
 #include "config.h"
 
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
+
 #include "evt-event-list.h"
 
 /*
@@ -122,11 +126,25 @@ snapshot_new (GPtrArray *items)
   return snapshot;
 }
 
+/* Below this many events, an answer is not worth giving its memory back for. */
+#define TRIM_MIN_ITEMS 10000
+
 static void
 release_snapshot (gpointer data,
                   gpointer user_data)
 {
+  gboolean large = snapshot_get_n_items (data) >= TRIM_MIN_ITEMS;
+
   snapshot_unref (data);
+#ifdef HAVE_MALLOC_TRIM
+  /* An answer is built in a worker thread, so in glibc's arena of that thread, and
+   * freed here: glibc keeps what is freed for the arena's next use, and a few sorts
+   * and searches of a hundred thousand events would hold tens of MB more each time. */
+  if (large)
+    malloc_trim (0);
+#else
+  (void) large;
+#endif
 }
 
 /* The events that leave the list are finalized in a worker thread: freeing a

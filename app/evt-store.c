@@ -2114,7 +2114,9 @@ typedef struct
 
 struct _EvtEventRows
 {
-  GArray       *rows;     /* Row */
+  Row          *rows;
+  guint         n_rows;
+  guint         n_allocated;
   GStringChunk *strings;  /* what the rows point to */
 };
 
@@ -2123,7 +2125,7 @@ G_DEFINE_BOXED_TYPE (EvtEventRows, evt_event_rows, evt_event_rows_ref, evt_event
 static void
 event_rows_clear (EvtEventRows *rows)
 {
-  g_clear_pointer (&rows->rows, g_array_unref);
+  g_clear_pointer (&rows->rows, g_free);
   g_clear_pointer (&rows->strings, g_string_chunk_free);
 }
 
@@ -2137,7 +2139,6 @@ evt_event_rows_new (void)
 {
   EvtEventRows *rows = g_atomic_rc_box_new0 (EvtEventRows);
 
-  rows->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   rows->strings = g_string_chunk_new (64 * 1024);
   return rows;
 }
@@ -2232,7 +2233,12 @@ add_row (EvtEventRows *rows,
   row.city = chunk_text (rows->strings, stmt, 13, TRUE);
   row.country = chunk_text (rows->strings, stmt, 14, TRUE);
   row.sectors = chunk_text (rows->strings, stmt, 15, TRUE);
-  g_array_append_val (rows->rows, row);
+  if (rows->n_rows == rows->n_allocated)
+    {
+      rows->n_allocated = MAX (64, rows->n_allocated * 2);
+      rows->rows = g_renew (Row, rows->rows, rows->n_allocated);
+    }
+  rows->rows[rows->n_rows++] = row;
 }
 
 /**
@@ -2276,6 +2282,10 @@ evt_store_query_rows (EvtStore        *self,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         add_row (rows, stmt);
       watch_cancellable (self, NULL);
+      /* A list shows the answer for long, next to the one that replaces it: it keeps
+       * the rows it has, not room for twice as many. */
+      rows->n_allocated = rows->n_rows;
+      rows->rows = g_renew (Row, rows->rows, rows->n_allocated);
       if (rc != SQLITE_DONE)
         {
           set_step_error (self, cancellable, _("cannot read events"), error);
@@ -2300,7 +2310,7 @@ evt_event_rows_get_n_rows (EvtEventRows *rows)
 {
   g_return_val_if_fail (rows != NULL, 0);
 
-  return rows->rows->len;
+  return rows->n_rows;
 }
 
 /**
@@ -2315,9 +2325,9 @@ evt_event_rows_get_id (EvtEventRows *rows,
                        guint         position)
 {
   g_return_val_if_fail (rows != NULL, 0);
-  g_return_val_if_fail (position < rows->rows->len, 0);
+  g_return_val_if_fail (position < rows->n_rows, 0);
 
-  return g_array_index (rows->rows, Row, position).id;
+  return rows->rows[position].id;
 }
 
 /**
@@ -2333,9 +2343,9 @@ evt_event_rows_get_fingerprint (EvtEventRows *rows,
                                 guint         position)
 {
   g_return_val_if_fail (rows != NULL, 0);
-  g_return_val_if_fail (position < rows->rows->len, 0);
+  g_return_val_if_fail (position < rows->n_rows, 0);
 
-  return g_array_index (rows->rows, Row, position).fingerprint;
+  return rows->rows[position].fingerprint;
 }
 
 /**
@@ -2353,8 +2363,8 @@ evt_event_rows_find (EvtEventRows *rows,
 {
   g_return_val_if_fail (rows != NULL, FALSE);
 
-  for (guint i = 0; i < rows->rows->len; i++)
-    if (g_array_index (rows->rows, Row, i).id == id)
+  for (guint i = 0; i < rows->n_rows; i++)
+    if (rows->rows[i].id == id)
       {
         if (position != NULL)
           *position = i;
@@ -2386,9 +2396,9 @@ evt_event_rows_make_event (EvtEventRows *rows,
   g_auto(GStrv) sectors = NULL;
 
   g_return_val_if_fail (rows != NULL, NULL);
-  g_return_val_if_fail (position < rows->rows->len, NULL);
+  g_return_val_if_fail (position < rows->n_rows, NULL);
 
-  row = &g_array_index (rows->rows, Row, position);
+  row = &rows->rows[position];
   event = evt_event_new ();
   evt_event_set_id (event, row->id);
   evt_event_set_uid (event, row->uid);
