@@ -11,7 +11,11 @@
  *                                --database DATABASE` runs it) opens on the year view,
  *                                as at start-up; then, as a planner would, shows the
  *                                List view and its "all years" filter, and waits until
- *                                every event is read, sorted and a frame is drawn.
+ *                                every event is read, sorted and a frame is drawn
+ *                                (the "list-" figures); then works with it: sorts by
+ *                                title, searches "be", clears the search, sorts by
+ *                                city (descending) and back by date, each step shown
+ *                                before the next, for the peak of a working session.
  *   memory-child core DATABASE   no GTK: the store and an EvtEventList of every event,
  *                                the core's share of the list.
  * Each prints "bench KEY VALUE" lines (VmHWM, VmRSS in kB, events held) and exits.
@@ -73,7 +77,22 @@ typedef enum
   WAIT_YEAR,
   WAIT_LIST,
   LIST_DONE,
+  SESSION,
+  SESSION_DONE,
 } Stage;
+
+/* The working session after the List of all: what each step does to the list view. */
+typedef enum
+{
+  STEP_SORT_TITLE,
+  STEP_SEARCH,
+  STEP_CLEAR_SEARCH,
+  STEP_SORT_CITY,
+  STEP_SORT_DATE,
+  N_STEPS
+} Step;
+
+static guint step;
 
 static Stage stage = WAIT_YEAR;
 static EvtListView *list_view;
@@ -96,19 +115,55 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
-/* The incremental sort may end without a row changing on screen: once the list is
- * complete, one more frame is asked for, and weighed when painted. Polled rather than
- * drawn continuously, which would take the main loop from the sort on a slow renderer. */
+static void
+sort_by (EvtListColumn column,
+         GtkSortType   order)
+{
+  gtk_column_view_sort_by_column (evt_list_view_get_column_view (list_view),
+                                  evt_list_view_get_column (list_view, column), order);
+}
+
+static void
+run_step (Step what)
+{
+  switch (what)
+    {
+    case STEP_SORT_TITLE:
+      sort_by (EVT_LIST_COLUMN_TITLE, GTK_SORT_ASCENDING);
+      break;
+    case STEP_SEARCH:
+      evt_list_view_set_search_text (list_view, "be");
+      break;
+    case STEP_CLEAR_SEARCH:
+      evt_list_view_set_search_text (list_view, "");
+      break;
+    case STEP_SORT_CITY:
+      sort_by (EVT_LIST_COLUMN_CITY, GTK_SORT_DESCENDING);
+      break;
+    case STEP_SORT_DATE:
+      sort_by (EVT_LIST_COLUMN_DATES, GTK_SORT_ASCENDING);
+      break;
+    case N_STEPS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The list's answer may come without a row changing on screen: once the view is idle,
+ * one more frame is asked for, and the next step taken (or the memory weighed) when it
+ * is painted. Polled rather than drawn continuously, which would take the main loop
+ * from the work on a slow renderer. */
 static gboolean
 check_list_done (gpointer user_data)
 {
   GtkWidget *window = user_data;
 
   if (evt_window_is_busy (EVT_WINDOW (window)) || evt_list_view_is_busy (list_view) ||
-      g_list_model_get_n_items (evt_list_view_get_model (list_view)) < n_events)
+      (stage == WAIT_LIST &&
+       g_list_model_get_n_items (evt_list_view_get_model (list_view)) < n_events))
     return G_SOURCE_CONTINUE;
 
-  stage = LIST_DONE;
+  stage = stage == WAIT_LIST ? LIST_DONE : SESSION_DONE;
   gtk_widget_queue_draw (window);
   return G_SOURCE_REMOVE;
 }
@@ -141,13 +196,26 @@ on_after_paint (GdkFrameClock *clock,
       return;
     }
 
-  if (stage != LIST_DONE)
+  if (stage == LIST_DONE)
+    {
+      g_print ("bench events %u\n",
+               g_list_model_get_n_items (evt_list_view_get_model (list_view)));
+      print_memory ("list-");
+    }
+  else if (stage != SESSION_DONE)
     return;
 
-  g_print ("bench events %u\n", g_list_model_get_n_items (evt_list_view_get_model (list_view)));
-  print_memory ("");
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
-  g_application_quit (g_application_get_default ());
+  if (stage == SESSION_DONE && ++step == N_STEPS)
+    {
+      print_memory ("session-");
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+      g_application_quit (g_application_get_default ());
+      return;
+    }
+
+  stage = SESSION;
+  run_step (step);
+  g_timeout_add (50, check_list_done, window);
 }
 
 static void
