@@ -2935,6 +2935,13 @@ test_query_sort (Fixture       *fixture,
   }
 }
 
+static gboolean
+same_date_time (GDateTime *a,
+                GDateTime *b)
+{
+  return a == NULL || b == NULL ? a == b : g_date_time_equal (a, b);
+}
+
 /* A compact row makes an event with the list's fields, the same as the full event's,
  * and none of the others. */
 static void
@@ -2946,6 +2953,7 @@ test_query_rows (Fixture       *fixture,
   g_autoptr(EvtEventRows) rows = NULL;
   g_autoptr(EvtEventRows) again = NULL;
   guint n_added = 0;
+  guint n_postponed = 0;
   guint position = G_MAXUINT;
 
   g_assert_true (evt_demo_load (fixture->store, &n_added, &error));
@@ -2976,6 +2984,11 @@ test_query_rows (Fixture       *fixture,
       g_assert_true (g_date_time_equal (evt_event_get_start (event), evt_event_get_start (full)));
       g_assert_true (g_date_time_equal (evt_event_get_end (event), evt_event_get_end (full)));
       g_assert_cmpstr (evt_event_get_timezone (event), ==, evt_event_get_timezone (full));
+      g_assert_true (same_date_time (evt_event_get_original_start (event),
+                                     evt_event_get_original_start (full)));
+      g_assert_true (same_date_time (evt_event_get_original_end (event),
+                                     evt_event_get_original_end (full)));
+      n_postponed += evt_event_get_original_start (full) != NULL;
       g_assert_cmpstr (evt_event_get_venue (event), ==, evt_event_get_venue (full));
       g_assert_cmpstr (evt_event_get_city (event), ==, evt_event_get_city (full));
       g_assert_cmpstr (evt_event_get_country (event), ==, evt_event_get_country (full));
@@ -2988,6 +3001,8 @@ test_query_rows (Fixture       *fixture,
       g_assert_cmpuint (position, ==, i);
     }
   g_assert_false (evt_event_rows_find (rows, -1, NULL));
+  /* The sample data's postponed event has its first dates. */
+  g_assert_cmpuint (n_postponed, >, 0);
 
   /* The fingerprint changes with the event it is of, and only with it. */
   {
