@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "evt-demo.h"
+#include "evt-list-row.h"
 #include "evt-list-view-private.h"
 
 /* A bound on waiting for worker threads and incremental sorting, so that a hang
@@ -633,6 +634,91 @@ position_of (EvtListView *view,
 }
 
 static void
+record_rows_told (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  GListModel *told = g_object_get_data (G_OBJECT (list), "evt-told");
+  guint *n_told = user_data;
+
+  *n_told = g_list_model_get_n_items (told);
+}
+
+/* GTK 4.8 builds the widgets of the first two hundred rows a list view has at once:
+ * when a filter is cleared and a few rows become hundreds, the column view is told of
+ * those on screen first, of the others over the next frames; a selected event far down
+ * is found in its row all the same. */
+static void
+test_many_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  enum { N_MORE = 400 };
+  GtkColumnView *column_view = evt_list_view_get_column_view (fixture->view);
+  GListModel *told = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  GListModel *list = evt_list_view_get_model (fixture->view);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GError) error = NULL;
+  const char *uid = "many-350@eventail.test";
+  guint n_told = 0;
+  guint position;
+  EvtListRow *row;
+
+  g_assert_true (evt_store_begin (fixture->store, &error));
+  for (guint i = 0; i < N_MORE; i++)
+    {
+      g_autoptr(EvtEvent) event = evt_event_new ();
+      g_autoptr(GDateTime) start = g_date_time_new (tz, 2030, 1, 1, 9, 0, 0);
+      g_autoptr(GDateTime) day = g_date_time_add_days (start, i);
+      g_autoptr(GDateTime) end = g_date_time_add_hours (day, 2);
+      g_autofree char *title = g_strdup_printf ("Atelier n°%03u", i);
+      g_autofree char *event_uid = g_strdup_printf ("many-%u@eventail.test", i);
+
+      evt_event_set_uid (event, event_uid);
+      evt_event_set_title (event, title);
+      evt_event_set_dates (event, FALSE, day, end);
+      g_assert_true (evt_store_insert_event (fixture->store, event, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (evt_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  wait_for_view (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_SAMPLE + N_MORE);
+  g_assert_cmpuint (g_list_model_get_n_items (told), ==, N_SAMPLE + N_MORE);
+
+  /* Far down the list, selected. */
+  position = position_of (fixture->view, uid);
+  g_assert_cmpuint (position, >, 300);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (told), position, TRUE);
+  wait_for_view (fixture->view);
+  g_assert_cmpstr (evt_event_get_uid (evt_list_view_get_selected (fixture->view)), ==, uid);
+
+  /* One event found: the selection follows it to the first row. */
+  evt_list_view_set_search_text (fixture->view, "n°350");
+  wait_for_view (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (told), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (told)), ==, 0);
+
+  /* Every event again: a screenful first, every row once the view is idle, the
+   * selected event in its row far down. */
+  g_object_set_data (G_OBJECT (list), "evt-told", told);
+  g_signal_connect_after (list, "items-changed", G_CALLBACK (record_rows_told), &n_told);
+  evt_list_view_set_search_text (fixture->view, "");
+  wait_for_view (fixture->view);
+  g_signal_handlers_disconnect_by_func (list, record_rows_told, &n_told);
+  g_assert_cmpuint (n_told, >, 1);
+  g_assert_cmpuint (n_told, <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (told), ==, N_SAMPLE + N_MORE);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (told)), ==,
+                    position);
+  row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (told));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (evt_event_get_uid (evt_list_row_get_event (row)), ==, uid);
+  g_assert_cmpstr (evt_event_get_uid (evt_list_view_get_selected (fixture->view)), ==, uid);
+}
+
+static void
 test_activate_and_select (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -809,6 +895,7 @@ main (int    argc,
   ADD ("/list-view/search-and-kind", test_search_and_kind);
   ADD ("/list-view/activate-and-select", test_activate_and_select);
   ADD ("/list-view/keyboard-and-names", test_keyboard_and_names);
+  ADD ("/list-view/many-rows", test_many_rows);
 #undef ADD
 
   return g_test_run ();

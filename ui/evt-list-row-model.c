@@ -15,13 +15,22 @@ struct _EvtListRowModel
   GtkAdjustment *vadjustment; /* of the view that shows the rows, to tell which are seen */
   guint          stale_from;  /* rows alive from there on may show old events */
   guint          update_idle; /* brings them up to date, a few at a time */
+  guint          n_items;     /* told to the view: catches up with the rows' number */
+  guint          grow_source; /* adds the rows the view has not been told of yet */
 };
 
 /* Rows off screen brought up to date in one go, and how often: each costs a measure
- * of its labels in the next frame, so that a frame gets one batch or two (an idle
+ * of its text in the next frame, so that a frame gets one batch or two (an idle
  * callback would run many times before a frame, which would then measure them all). */
 #define ROWS_PER_BATCH  16
 #define BATCH_PERIOD_MS 8
+
+/* GTK 4.8's list views build the widgets of some two hundred rows from the top of
+ * what they show, whatever their height: a list that grows from a few rows to a
+ * hundred or more would have them all built at once, a tenth of a second. The view is
+ * told of the rows on screen at once, then of the others a batch at a time; past
+ * this many, the rest at once, as GTK builds no more widgets for them. */
+#define ROWS_BUILT_BY_GTK 256
 
 static void row_model_iface_init (GListModelInterface *iface);
 
@@ -45,7 +54,7 @@ row_model_get_item_type (GListModel *model)
 static guint
 row_model_get_n_items (GListModel *model)
 {
-  return EVT_LIST_ROW_MODEL (model)->rows->len;
+  return EVT_LIST_ROW_MODEL (model)->n_items;
 }
 
 static void
@@ -69,7 +78,7 @@ row_model_get_item (GListModel *model,
   EvtListRowModel *self = EVT_LIST_ROW_MODEL (model);
   EvtListRow *row;
 
-  if (position >= self->rows->len)
+  if (position >= self->n_items)
     return NULL;
 
   row = self->rows->pdata[position];
@@ -149,33 +158,44 @@ update_stale_rows (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Where the rows on screen are, estimated from the scrollbar as evenly high rows
+ * among the @n_shown the view has: from @lo to before @hi, with two around. */
+static void
+visible_range (EvtListRowModel *self,
+               guint            n_shown,
+               guint           *lo,
+               guint           *hi)
+{
+  double height, value, page;
+  guint margin = 2;
+  guint first, last;
+
+  *lo = 0;
+  *hi = 40;
+  if (self->vadjustment == NULL || n_shown == 0 ||
+      gtk_adjustment_get_upper (self->vadjustment) <= 0)
+    return;
+
+  height = gtk_adjustment_get_upper (self->vadjustment) / n_shown;
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  first = (guint) (value / height);
+  last = (guint) ((value + page) / height) + 1;
+  *lo = first > margin ? first - margin : 0;
+  *hi = last + margin;
+}
+
 /*
  * GTK 4.8 keeps some two hundred rows alive, a tenth of them on screen: a new
- * answer updates those seen (and two around) at once, the others a few at a time
- * afterwards. Each label changed costs a measure of its text in the next frame.
- * Where the rows on screen are is estimated from the scrollbar, as evenly high rows.
+ * answer updates those seen at once, the others a few at a time afterwards. Each
+ * text changed costs a measure of it in the next frame.
  */
 static void
 update_rows (EvtListRowModel *self,
              guint            from,
-             guint            old_len)
+             guint            lo,
+             guint            hi)
 {
-  guint lo = 0, hi = 40;
-
-  if (self->vadjustment != NULL && old_len > 0 &&
-      gtk_adjustment_get_upper (self->vadjustment) > 0)
-    {
-      double height = gtk_adjustment_get_upper (self->vadjustment) / old_len;
-      double value = gtk_adjustment_get_value (self->vadjustment);
-      double page = gtk_adjustment_get_page_size (self->vadjustment);
-      guint margin = 2;
-      guint first = (guint) (value / height);
-      guint last = (guint) ((value + page) / height) + 1;
-
-      lo = first > margin ? first - margin : 0;
-      hi = last + margin;
-    }
-
   for (guint i = MAX (from, lo); i < MIN (hi, self->rows->len); i++)
     evt_list_row_model_update_row (self, i);
 
@@ -184,16 +204,82 @@ update_rows (EvtListRowModel *self,
     self->update_idle = g_timeout_add (BATCH_PERIOD_MS, update_stale_rows, self);
 }
 
+static void
+set_n_items (EvtListRowModel *self,
+             guint            n_items)
+{
+  guint old = self->n_items;
+
+  if (n_items == old)
+    return;
+  self->n_items = n_items;
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (old, n_items),
+                              old > n_items ? old - n_items : 0,
+                              n_items > old ? n_items - old : 0);
+}
+
+static gboolean
+grow_step (gpointer data)
+{
+  EvtListRowModel *self = data;
+  guint n_items = self->n_items + ROWS_PER_BATCH;
+
+  set_n_items (self, n_items >= ROWS_BUILT_BY_GTK ? self->rows->len
+                                                  : MIN (n_items, self->rows->len));
+  if (self->n_items < self->rows->len)
+    return G_SOURCE_CONTINUE;
+  self->grow_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the view of the rows up to @seen (those on screen) at once, of the others a
+ * batch at a time; or of fewer rows, at once. */
+static void
+show_rows (EvtListRowModel *self,
+           guint            seen)
+{
+  guint len = self->rows->len;
+
+  if (len <= self->n_items || self->n_items >= ROWS_BUILT_BY_GTK)
+    {
+      g_clear_handle_id (&self->grow_source, g_source_remove);
+      set_n_items (self, len);
+      return;
+    }
+
+  set_n_items (self, MIN (len, MAX (self->n_items, seen)));
+  if (self->n_items < len && self->grow_source == 0)
+    self->grow_source = g_timeout_add (BATCH_PERIOD_MS, grow_step, self);
+}
+
+/**
+ * evt_list_row_model_show_row:
+ * @self: a row model
+ * @position: a position in the model
+ *
+ * Tells the view of the rows up to @position at once, for it to be selected.
+ */
+void
+evt_list_row_model_show_row (EvtListRowModel *self,
+                             guint            position)
+{
+  g_return_if_fail (EVT_IS_LIST_ROW_MODEL (self));
+
+  if (position < self->rows->len && position >= self->n_items)
+    show_rows (self, position + 1);
+}
+
 /**
  * evt_list_row_model_is_updating:
  * @self: a row model
  *
- * Returns: whether some rows alive may still show old events
+ * Returns: whether some rows alive may still show old events, or the view has not
+ *   been told of every row yet
  */
 gboolean
 evt_list_row_model_is_updating (EvtListRowModel *self)
 {
-  return self->update_idle != 0;
+  return self->update_idle != 0 || self->grow_source != 0;
 }
 
 static void
@@ -205,18 +291,16 @@ on_model_items_changed (EvtListRowModel *self,
 {
   guint old_len = self->rows->len;
   guint new_len = g_list_model_get_n_items (model);
-  guint common = MIN (old_len, new_len);
+  guint lo, hi;
 
   for (guint i = new_len; i < old_len; i++)
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, new_len);
 
   /* From @position on, what each row shows may have moved. */
-  update_rows (self, position, old_len);
-
-  if (old_len != new_len)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_len - common,
-                                new_len - common);
+  visible_range (self, self->n_items, &lo, &hi);
+  update_rows (self, position, lo, hi);
+  show_rows (self, hi);
 }
 
 /**
@@ -228,7 +312,7 @@ void
 evt_list_row_model_set_model (EvtListRowModel *self,
                               EvtEventList    *model)
 {
-  guint removed = self->rows->len;
+  guint lo, hi;
 
   if (self->model == model)
     return;
@@ -239,7 +323,9 @@ evt_list_row_model_set_model (EvtListRowModel *self,
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, 0);
   g_clear_handle_id (&self->update_idle, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   self->stale_from = G_MAXUINT;
+  set_n_items (self, 0);
   g_set_object (&self->model, model);
 
   if (model != NULL)
@@ -247,10 +333,9 @@ evt_list_row_model_set_model (EvtListRowModel *self,
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_items_changed),
                                 self);
       g_ptr_array_set_size (self->rows, g_list_model_get_n_items (G_LIST_MODEL (model)));
+      visible_range (self, 0, &lo, &hi);
+      show_rows (self, hi);
     }
-
-  if (removed > 0 || self->rows->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
   g_object_notify_by_pspec (G_OBJECT (self), row_model_properties[ROW_MODEL_PROP_MODEL]);
 }
 

@@ -1485,7 +1485,10 @@ restore_selection (EvtListView *self)
     return;
 
   if (self->list != NULL && evt_event_list_find (self->list, self->selected_id, &position))
-    gtk_single_selection_set_selected (self->selection, position);
+    {
+      evt_list_row_model_show_row (self->row_model, position);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
   else
     unselect (self);
 }
