@@ -131,42 +131,42 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* A count; in the leads column, followed by a badge of the follow-ups due, made when
+ * first needed: GTK keeps some two hundred rows alive, and each widget costs. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
   EvtPeopleColumns *self = g_object_get_data (G_OBJECT (factory), "evt-columns");
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *due = gtk_label_new (NULL);
+  GtkWidget *child = count;
 
   gtk_widget_add_css_class (count, "numeric");
   gtk_label_set_xalign (GTK_LABEL (count), 0);
-  gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (due, "list-followups-due");
-  gtk_widget_set_visible (due, FALSE);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), due);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_LEADS)
+    {
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (child), count);
+    }
 
-  g_object_set_data (G_OBJECT (box), "evt-columns", self);
-  g_object_set_data (G_OBJECT (box), "evt-item", item);
-  g_object_set_data (G_OBJECT (box), "evt-count", count);
-  g_object_set_data (G_OBJECT (box), "evt-due", due);
-  gtk_widget_set_has_tooltip (box, TRUE);
-  g_signal_connect (box, "query-tooltip", G_CALLBACK (on_query_tooltip), user_data);
-  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (child), "evt-columns", self);
+  g_object_set_data (G_OBJECT (child), "evt-item", item);
+  g_object_set_data (G_OBJECT (child), "evt-count", count);
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), user_data);
+  gtk_list_item_set_child (item, child);
 }
 
 static void
 update_cell (EvtPeopleColumns *self,
              GtkListItem      *item)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "evt-column"));
   const EvtEventSummary *summary = summary_of (self, item_event (gtk_list_item_get_item (item)));
-  GtkLabel *count = g_object_get_data (G_OBJECT (box), "evt-count");
-  GtkWidget *due = g_object_get_data (G_OBJECT (box), "evt-due");
+  GtkLabel *count = g_object_get_data (G_OBJECT (child), "evt-count");
+  GtkWidget *due = g_object_get_data (G_OBJECT (child), "evt-due");
   g_autofree char *text = NULL;
   guint n;
 
@@ -187,10 +187,18 @@ update_cell (EvtPeopleColumns *self,
       g_autofree char *due_text = g_strdup_printf (ngettext ("%u due", "%u due", summary->n_due),
                                                    summary->n_due);
 
+      if (due == NULL)
+        {
+          due = gtk_label_new (NULL);
+          gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (due, "list-followups-due");
+          gtk_box_append (GTK_BOX (child), due);
+          g_object_set_data (G_OBJECT (child), "evt-due", due);
+        }
       gtk_label_set_text (GTK_LABEL (due), due_text);
       gtk_widget_set_visible (due, TRUE);
     }
-  else
+  else if (due != NULL)
     gtk_widget_set_visible (due, FALSE);
 }
 
