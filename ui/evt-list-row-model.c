@@ -78,7 +78,8 @@ row_model_get_item (GListModel *model,
   EvtListRowModel *self = EVT_LIST_ROW_MODEL (model);
   EvtListRow *row;
 
-  if (position >= self->n_items)
+  /* Fewer rows than the view was told of, for as long as it takes to tell it. */
+  if (position >= self->n_items || position >= self->rows->len)
     return NULL;
 
   row = self->rows->pdata[position];
