@@ -1374,9 +1374,12 @@ test_year_view_actions (void)
   g_assert_true (evt_window_select_event (fixture.window, event));
   g_assert_cmpint (evt_event_get_id (evt_window_get_current_event (fixture.window)), ==,
                    evt_event_get_id (event));
-  /* The bar is for the list and the agenda. */
+  /* The bar is for the list and the agenda. Closed, the bars are hidden: GTK neither
+   * styles nor measures them. */
   g_assert_false (gtk_revealer_get_reveal_child (
                     GTK_REVEALER (get_child (fixture.window, "event_bar_revealer"))));
+  g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "event_bar_revealer")));
+  g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "page_bar_revealer")));
 
   /* Shift+F10: the event menu, under the focused event's month. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.event-menu", NULL);
@@ -1452,6 +1455,7 @@ test_list_and_page (void)
                    "La Rentrée du DM");
   g_assert_true (gtk_revealer_get_reveal_child (
                    GTK_REVEALER (get_child (fixture.window, "event_bar_revealer"))));
+  g_assert_true (gtk_widget_get_visible (get_child (fixture.window, "event_bar_revealer")));
 
   /* Shift+F10: the menu of what can be done to it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.event-menu", NULL);
@@ -1497,6 +1501,7 @@ test_list_and_page (void)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "event");
   g_assert_false (gtk_revealer_get_reveal_child (
                     GTK_REVEALER (get_child (fixture.window, "page_bar_revealer"))));
+  g_assert_false (gtk_widget_get_visible (get_child (fixture.window, "page_bar_revealer")));
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "main");
 

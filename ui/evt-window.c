@@ -1068,6 +1068,25 @@ get_current_event (EvtWindow *self)
   return NULL;
 }
 
+/* The action bars' revealers are hidden while closed: GTK then neither styles nor
+ * measures the bars, which a window that only shows the year never needs (2 ms of its
+ * first frame). Shown to open; hidden again once closed. */
+static void
+reveal_bar (GtkRevealer *revealer,
+            gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+}
+
+static void
+on_bar_child_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
 static void
 update_event_actions (EvtWindow *self)
 {
@@ -1106,10 +1125,9 @@ update_event_actions (EvtWindow *self)
              (g_strcmp0 (view, "list") == 0 || g_strcmp0 (view, "agenda") == 0);
   if (show_bar)
     gtk_label_set_text (self->event_bar_label, evt_event_get_title (event));
-  gtk_revealer_set_reveal_child (self->event_bar_revealer, show_bar);
-  gtk_revealer_set_reveal_child (self->page_bar_revealer,
-                                 self->page_event != NULL &&
-                                 evt_event_get_id (self->page_event) > 0);
+  reveal_bar (self->event_bar_revealer, show_bar);
+  reveal_bar (self->page_bar_revealer,
+              self->page_event != NULL && evt_event_get_id (self->page_event) > 0);
 }
 
 static void
@@ -2768,6 +2786,7 @@ evt_window_class_init (EvtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_child_revealed);
 
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "win.next-year", NULL, year_action);
