@@ -470,7 +470,8 @@ compute_metrics (EvtYearView    *self,
   int short_width = 0;
 
   ensure_text_cache (self);
-  probe = create_layout (self, "Ag", TITLE_SCALE, PANGO_WEIGHT_NORMAL, FALSE);
+  /* A lane is as high as a title: in the titles' font, no other to look up and load. */
+  probe = create_title_layout (self, "Ag", FALSE);
 
   for (guint i = 0; i < EVT_YEAR_N_MONTHS; i++)
     {
