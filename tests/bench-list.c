@@ -28,13 +28,14 @@
  *      keystrokes (max and median); sorting by a header; a keystroke that supersedes
  *      a query still running;
  *  (c) memory: VmRSS after each size, and the peak (VmHWM) of the list view's part
- *      alone ((a) builds every event as an object on purpose: its peak is reset first).
+ *      alone ((a) builds every event as an object on purpose: its peak is reset first,
+ *      but what it freed stays in the process); the application's memory, and the
+ *      issue's target for it, are bench-memory's.
  * Times are medians of several runs. Nothing is asserted: the figures are printed,
- * with the targets of the issue.
+ * with the issue's target for a keystroke.
  */
 
 #define TARGET_KEYSTROKE_MS 16.0
-#define TARGET_PEAK_MB      150.0
 #define WAIT_SECONDS        120
 
 static const char *cities[] = {
@@ -765,8 +766,9 @@ main (int    argc,
   g_print ("Eventail list benchmark: SQLite %s, GTK %u.%u.%u, %u CPUs\n", sqlite3_libversion (),
            gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
            g_get_num_processors ());
-  g_print ("Targets (issue 4): under %.0f ms a keystroke at 100k events, under %.0f MB at 100k\n",
-           TARGET_KEYSTROKE_MS, TARGET_PEAK_MB);
+  g_print ("Target (issue 4): under %.0f ms a keystroke at 100k events; the application's\n"
+           "memory is weighed by the memory benchmark (bench-memory)\n",
+           TARGET_KEYSTROKE_MS);
 
   for (guint s = 0; sizes[s] != NULL; s++)
     {
@@ -798,11 +800,12 @@ main (int    argc,
       if (display)
         bench_view (store, n_events);
 
+      /* This process also holds what (a) built and freed, and what the sizes before
+       * left: these are the list view's figures, not the application's. */
       g_print ("\n(c) memory after %u events: VmRSS %.0f MB; peak VmHWM %.0f MB during (b) "
-               "(from %.0f MB before it; %.0f MB at start of the process; target under "
-               "%.0f MB at 100k)\n",
-               n_events, status_mb ("VmRSS:"), status_mb ("VmHWM:"), hwm_start_mb, baseline_mb,
-               TARGET_PEAK_MB);
+               "(from %.0f MB before it, with what (a) left; %.0f MB at start of the "
+               "process)\n",
+               n_events, status_mb ("VmRSS:"), status_mb ("VmHWM:"), hwm_start_mb, baseline_mb);
 
       g_clear_object (&store);
       remove_dir (dir);
