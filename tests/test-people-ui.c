@@ -798,6 +798,49 @@ test_followups (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 2);
 }
 
+static GtkWidget *find_label (GtkWidget  *root,
+                              const char *text);
+
+/* How late a follow-up is, in the unit that reads best: days, then weeks, months, years. */
+static void
+test_followups_lateness (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct { int days; const char *text; } cases[] = {
+    { 0, "Today" },
+    { -1, "Yesterday" },
+    { -13, "13 days late" },
+    { -14, "2 weeks late" },
+    { -59, "8 weeks late" },
+    { -60, "2 months late" },
+    { -364, "12 months late" },
+    { -365, "1 year late" },
+    { -1660, "4 years late" },
+  };
+  EvtFollowupsView *view = EVT_FOLLOWUPS_VIEW (evt_followups_view_new ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Lead %u", i);
+      g_autoptr(EvtLead) lead = add_lead (fixture, subject, cases[i].days, EVT_LEAD_STATE_OPEN);
+    }
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (view));
+  evt_followups_view_set_store (view, fixture->store);
+  wait_followups (view);
+  g_assert_cmpuint (evt_followups_view_get_n_due (view), ==, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Lead %u", i);
+      GtkWidget *row = find_row_titled (GTK_WIDGET (view), subject);
+
+      g_assert_nonnull (row);
+      if (find_label (row, cases[i].text) == NULL)
+        g_error ("%s, %d days from today: no label \"%s\"", subject, cases[i].days,
+                 cases[i].text);
+    }
+}
+
 /* --- In the event page ------------------------------------------------------------------------------ */
 
 static GtkWidget *
@@ -1248,6 +1291,7 @@ main (int    argc,
   ADD ("/people-ui/outcomes", test_outcomes);
   ADD ("/people-ui/organisations", test_organisations);
   ADD ("/people-ui/followups", test_followups);
+  ADD ("/people-ui/followups-lateness", test_followups_lateness);
   ADD ("/people-ui/names", test_names);
   ADD ("/people-ui/event-page", test_event_page);
   ADD ("/people-ui/list-counts", test_list_counts);

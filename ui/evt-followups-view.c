@@ -52,7 +52,8 @@ pending_done (EvtFollowupsView *self)
   self->n_pending--;
 }
 
-/* "Today", "Yesterday", "3 days late": how long a follow-up has waited. */
+/* "Today", "Yesterday", "3 days late", "2 weeks late", "5 months late", "4 years late":
+ * how long a follow-up has waited, the date under it saying exactly since when. */
 static char *
 describe_lateness (EvtLead     *lead,
                    const GDate *today,
@@ -76,7 +77,14 @@ describe_lateness (EvtLead     *lead,
     return g_strdup (_("Today"));
   if (late == 1)
     return g_strdup (_("Yesterday"));
-  return g_strdup_printf (ngettext ("%d day late", "%d days late", late), late);
+  if (late < 14)
+    return g_strdup_printf (ngettext ("%d day late", "%d days late", late), late);
+  if (late < 60)
+    return g_strdup_printf (ngettext ("%d week late", "%d weeks late", late / 7), late / 7);
+  if (late < 365)
+    return g_strdup_printf (ngettext ("%d month late", "%d months late", late / 30),
+                            late / 30);
+  return g_strdup_printf (ngettext ("%d year late", "%d years late", late / 365), late / 365);
 }
 
 static void
@@ -131,7 +139,7 @@ row_new (EvtFollowupsView *self,
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (late), 1);
-  /* "1659 jours de retard" on two lines rather than the subject on four, when narrow. */
+  /* "13 jours de retard" on two lines rather than the subject on four, when narrow. */
   gtk_label_set_wrap (GTK_LABEL (late), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (late), 14);
   gtk_label_set_max_width_chars (GTK_LABEL (late), 14);
