@@ -13,8 +13,9 @@
 #include "evt-list-view-private.h"
 #include "evt-people.h"
 #include "evt-planning.h"
-#include "evt-year-view.h"
+#include "evt-test-util.h"
 #include "evt-window-private.h"
+#include "evt-year-view.h"
 
 /* A bound on waiting for worker threads, so that a hang fails instead of blocking;
  * it says nothing about speed. */
@@ -712,6 +713,14 @@ select_in_agenda (Fixture    *fixture,
 }
 
 /* A right click on the agenda row of @title pops up the menu of event actions. */
+static gboolean
+popover_gone (gpointer data)
+{
+  GtkWidget **popover = data;
+
+  return *popover == NULL || gtk_widget_get_parent (*popover) == NULL;
+}
+
 static void
 assert_context_menu (Fixture    *fixture,
                      const char *title,
@@ -772,7 +781,9 @@ assert_context_menu (Fixture    *fixture,
       wait_for_window (fixture->window);
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-year", NULL);
       wait_for_window (fixture->window);
-      g_assert_true (popover == NULL || gtk_widget_get_parent (popover) == NULL);
+      /* Closed with its row, it is unparented in an idle callback, which a busy main
+       * loop may run a little later. */
+      evt_test_wait_until (popover_gone, &popover, "the context menu to go with its row");
       if (popover != NULL)
         g_object_remove_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
     }
