@@ -14,14 +14,14 @@ struct _EvtListRowModel
   GPtrArray     *rows;        /* EvtListRow alive, weakly, by position; NULL elsewhere */
   GtkAdjustment *vadjustment; /* of the view that shows the rows, to tell which are seen */
   guint          stale_from;  /* rows alive from there on may show old events */
-  guint          update_idle; /* brings them up to date, a few at a time */
   guint          n_items;     /* told to the view: catches up with the rows' number */
-  guint          grow_source; /* adds the rows the view has not been told of yet */
+  guint          batch_id;    /* catch_up(), while either lags */
 };
 
-/* Rows off screen brought up to date in one go, and how often: each costs a measure
- * of its text in the next frame, so that a frame gets one batch or two (an idle
- * callback would run many times before a frame, which would then measure them all). */
+/* Rows off screen brought up to date, or told to the view, in one go, and how often:
+ * each costs a measure of its text (or widgets built) in the next frame, so that a frame
+ * gets one batch or two (an idle callback would run many times before a frame, which
+ * would then measure them all). */
 #define ROWS_PER_BATCH  16
 #define BATCH_PERIOD_MS 8
 
@@ -144,20 +144,6 @@ evt_list_row_model_update_row (EvtListRowModel *self,
   return TRUE;
 }
 
-static gboolean
-update_stale_rows (gpointer data)
-{
-  EvtListRowModel *self = data;
-  guint n_updated = 0;
-
-  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_BATCH)
-    n_updated += evt_list_row_model_update_row (self, self->stale_from++);
-
-  if (self->stale_from < self->rows->len)
-    return G_SOURCE_CONTINUE;
-  self->update_idle = 0;
-  return G_SOURCE_REMOVE;
-}
 
 /* Where the rows on screen are, estimated from the scrollbar as evenly high rows
  * among the @n_shown the view has: from @lo to before @hi, with two around. */
@@ -201,8 +187,6 @@ update_rows (EvtListRowModel *self,
     evt_list_row_model_update_row (self, i);
 
   self->stale_from = MIN (self->stale_from, from);
-  if (self->stale_from < self->rows->len && self->update_idle == 0)
-    self->update_idle = g_timeout_add (BATCH_PERIOD_MS, update_stale_rows, self);
 }
 
 static void
@@ -220,21 +204,35 @@ set_n_items (EvtListRowModel *self,
 }
 
 static gboolean
-grow_step (gpointer data)
+lagging (EvtListRowModel *self)
+{
+  return self->stale_from < self->rows->len || self->n_items < self->rows->len;
+}
+
+/* A batch a tick: rows alive that may show old events are brought up to date, and the
+ * view is told of more rows (of all of them once past those GTK builds widgets for). */
+static gboolean
+catch_up (gpointer data)
 {
   EvtListRowModel *self = data;
+  guint n_updated = 0;
   guint n_items = self->n_items + ROWS_PER_BATCH;
 
-  set_n_items (self, n_items >= ROWS_BUILT_BY_GTK ? self->rows->len
-                                                  : MIN (n_items, self->rows->len));
+  while (self->stale_from < self->rows->len && n_updated < ROWS_PER_BATCH)
+    n_updated += evt_list_row_model_update_row (self, self->stale_from++);
   if (self->n_items < self->rows->len)
+    set_n_items (self, n_items >= ROWS_BUILT_BY_GTK ? self->rows->len
+                                                    : MIN (n_items, self->rows->len));
+
+  if (lagging (self))
     return G_SOURCE_CONTINUE;
-  self->grow_source = 0;
+  self->batch_id = 0;
   return G_SOURCE_REMOVE;
 }
 
 /* Tells the view of the rows up to @seen (those on screen) at once, of the others a
- * batch at a time; or of fewer rows, at once. */
+ * batch at a time, with the rows alive that still show old events; or of fewer rows,
+ * at once. */
 static void
 show_rows (EvtListRowModel *self,
            guint            seen)
@@ -242,15 +240,15 @@ show_rows (EvtListRowModel *self,
   guint len = self->rows->len;
 
   if (len <= self->n_items || self->n_items >= ROWS_BUILT_BY_GTK)
-    {
-      g_clear_handle_id (&self->grow_source, g_source_remove);
-      set_n_items (self, len);
-      return;
-    }
+    set_n_items (self, len);
+  else
+    set_n_items (self, MIN (len, MAX (self->n_items, seen)));
 
-  set_n_items (self, MIN (len, MAX (self->n_items, seen)));
-  if (self->n_items < len && self->grow_source == 0)
-    self->grow_source = g_timeout_add (BATCH_PERIOD_MS, grow_step, self);
+  if (self->batch_id == 0 && lagging (self))
+    /* Below the frame clock: a frame that is due draws the last batch before the next
+     * one, even when a batch takes longer than its period on a slow machine. */
+    self->batch_id = g_timeout_add_full (GDK_PRIORITY_REDRAW + 10, BATCH_PERIOD_MS, catch_up,
+                                         self, NULL);
 }
 
 /**
@@ -280,7 +278,7 @@ evt_list_row_model_show_row (EvtListRowModel *self,
 gboolean
 evt_list_row_model_is_updating (EvtListRowModel *self)
 {
-  return self->update_idle != 0 || self->grow_source != 0;
+  return self->batch_id != 0;
 }
 
 static void
@@ -323,8 +321,7 @@ evt_list_row_model_set_model (EvtListRowModel *self,
   for (guint i = 0; i < self->rows->len; i++)
     forget_row (self, i);
   g_ptr_array_set_size (self->rows, 0);
-  g_clear_handle_id (&self->update_idle, g_source_remove);
-  g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->batch_id, g_source_remove);
   self->stale_from = G_MAXUINT;
   set_n_items (self, 0);
   g_set_object (&self->model, model);
