@@ -17,10 +17,6 @@
 #include "evt-window-private.h"
 #include "evt-year-view.h"
 
-/* A bound on waiting for worker threads, so that a hang fails instead of blocking;
- * it says nothing about speed. */
-#define WAIT_SECONDS 30
-
 typedef struct
 {
   char      *dir;
@@ -30,41 +26,24 @@ typedef struct
 } Fixture;
 
 static gboolean
-on_timeout (gpointer user_data)
+pointer_cleared (gpointer pointer)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
+  return *(gpointer *) pointer == NULL;
 }
 
-/* Iterates the main context until @window has read what it was waiting for. The
- * context is held all along, as g_main_loop_run() would: the store's worker threads
- * then hand their "changed" signal to this thread instead of emitting it themselves. */
+static gboolean
+window_idle (gpointer window)
+{
+  return !evt_window_is_busy (window);
+}
+
+/* Iterates the main context until @window has read what it was waiting for; twice, as
+ * what the last answer queued (a "changed" emission, a redraw) may start more. */
 static void
 wait_for_window (EvtWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-  g_assert_true (g_main_context_acquire (NULL));
-
-  while (!timed_out && evt_window_is_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-
-  /* Let whatever the last answer queued (a "changed" emission, a redraw) run too. */
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (!timed_out && evt_window_is_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-
-  g_main_context_release (NULL);
-
-  if (timed_out)
-    g_error ("The window was still busy after %d s, on page “%s”", WAIT_SECONDS,
-             evt_window_get_page (window));
-  g_source_remove (timeout_id);
+  evt_test_wait_until (window_idle, window, "the window to be idle");
+  evt_test_wait_until (window_idle, window, "the window to be idle");
 }
 
 static GtkWidget *get_child (EvtWindow  *window,
@@ -118,21 +97,12 @@ fixture_tear_down (Fixture *fixture)
   if (fixture->window != NULL)
     {
       GtkWindow *window = GTK_WINDOW (fixture->window);
-      gboolean timed_out = FALSE;
-      guint timeout_id;
 
       /* Wait for the window's worker threads, which hold it, to be done. */
       g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
       gtk_window_destroy (window);
       g_object_unref (window);
-
-      timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-      g_assert_true (g_main_context_acquire (NULL));
-      while (fixture->window != NULL && !timed_out)
-        g_main_context_iteration (NULL, TRUE);
-      g_main_context_release (NULL);
-      g_assert_null (fixture->window);
-      g_source_remove (timeout_id);
+      evt_test_wait_until (pointer_cleared, &fixture->window, "the window to be finalized");
     }
 
   g_clear_object (&fixture->store);
