@@ -44,3 +44,16 @@ evt_test_wait_until (EvtTestPredicate  done,
     g_error ("Still waiting for %s after %d s", what, EVT_TEST_WAIT_SECONDS);
   g_source_remove (timeout_id);
 }
+
+/**
+ * evt_test_is_cleared:
+ * @location: where a pointer is
+ *
+ * A predicate for evt_test_wait_until(): whether the pointer at @location is %NULL, as a
+ * weak pointer is once its object is finalized.
+ */
+gboolean
+evt_test_is_cleared (gpointer location)
+{
+  return *(gpointer *) location == NULL;
+}

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 typedef gboolean (*EvtTestPredicate) (gpointer data);
 
-void evt_test_wait_until (EvtTestPredicate  done,
-                          gpointer          data,
-                          const char       *what);
+void     evt_test_wait_until (EvtTestPredicate  done,
+                              gpointer          data,
+                              const char       *what);
+gboolean evt_test_is_cleared (gpointer          location);
 
 G_END_DECLS

@@ -43,12 +43,6 @@ export_idle (gpointer data)
   return !evt_export_dialog_get_busy (data);
 }
 
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -107,7 +101,7 @@ destroy_window (GtkWidget *widget)
   g_object_add_weak_pointer (G_OBJECT (widget), &pointer);
   gtk_window_destroy (GTK_WINDOW (widget));
   g_object_unref (widget);
-  evt_test_wait_until (pointer_cleared, &pointer, "the window to go");
+  evt_test_wait_until (evt_test_is_cleared, &pointer, "the window to go");
 }
 
 static void

@@ -48,12 +48,6 @@ wait_view (EvtOrganisationsView *view)
 }
 
 static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
 org_editor_idle (gpointer data)
 {
   return !evt_organisation_editor_is_busy (data);
@@ -71,7 +65,7 @@ wait_gone (gpointer    window,
            const char *what)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  evt_test_wait_until (is_null, &window, what);
+  evt_test_wait_until (evt_test_is_cleared, &window, what);
 }
 
 static gpointer
@@ -199,7 +193,7 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (l->data);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  evt_test_wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (evt_test_is_cleared, &window, "the window to go");
 
   g_clear_object (&fixture->store);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -545,7 +539,7 @@ test_invalid_email (Fixture       *fixture,
   dialog = wait_message_dialog ();
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   answer (dialog, "discard");
-  evt_test_wait_until (is_null, &editor, "the editor to close");
+  evt_test_wait_until (evt_test_is_cleared, &editor, "the editor to close");
 
   stored = stored_organisation (fixture, "Biotech Franche-Comté");
   g_assert_nonnull (stored);
@@ -770,7 +764,7 @@ test_add_person (Fixture       *fixture,
     g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
     answer (dialog, "delete");
   }
-  evt_test_wait_until (is_null, &editor, "the editor to close");
+  evt_test_wait_until (evt_test_is_cleared, &editor, "the editor to close");
   g_clear_pointer (&people, g_ptr_array_unref);
   people = evt_people_list_people (fixture->store, "Apolline Vuillemin", 0, &error);
   g_assert_no_error (error);

@@ -12,13 +12,11 @@
 #include "evt-event-page-private.h"
 #include "evt-header-switcher.h"
 #include "evt-people.h"
+#include "evt-test-util.h"
 #include "evt-window-private.h"
 
 /* The width of a phone held upright, the narrowest window GNOME's HIG asks for. */
 #define PHONE_WIDTH 360
-
-/* A bound on waiting for worker threads, so that a hang fails instead of blocking. */
-#define WAIT_SECONDS 30
 
 typedef struct
 {
@@ -28,12 +26,18 @@ typedef struct
 } Fixture;
 
 static gboolean
-on_timeout (gpointer user_data)
+on_settled (gpointer user_data)
 {
-  gboolean *timed_out = user_data;
+  gboolean *settled = user_data;
 
-  *timed_out = TRUE;
+  *settled = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+window_idle (gpointer window)
+{
+  return !evt_window_is_busy (window);
 }
 
 /* Iterates the main context until @window is idle, then for @ms more milliseconds (the
@@ -42,18 +46,10 @@ static void
 wait_for_window (EvtWindow *window,
                  guint      ms)
 {
-  gboolean timed_out = FALSE;
   gboolean settled = FALSE;
-  guint timeout_id;
 
-  timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-  while (!timed_out && evt_window_is_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("The window was still busy after %d s", WAIT_SECONDS);
-  g_source_remove (timeout_id);
-
-  g_timeout_add (ms, on_timeout, &settled);
+  evt_test_wait_until (window_idle, window, "the window to be idle");
+  g_timeout_add (ms, on_settled, &settled);
   while (!settled)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -183,19 +179,13 @@ static void
 fixture_tear_down (Fixture *fixture)
 {
   g_autoptr(GDir) dir = NULL;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
   const char *name;
 
   /* Wait for the window's worker threads, which hold it, to be done. */
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_object_unref (fixture->window);
-  timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout, &timed_out);
-  while (fixture->window != NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (fixture->window);
-  g_source_remove (timeout_id);
+  evt_test_wait_until (evt_test_is_cleared, &fixture->window, "the window to be finalized");
   g_clear_object (&fixture->store);
 
   dir = g_dir_open (fixture->dir, 0, NULL);

@@ -124,12 +124,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -144,7 +138,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Wait for the worker threads, which hold the widgets, to be done. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  evt_test_wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (evt_test_is_cleared, &window, "the window to go");
 
   g_clear_object (&fixture->store);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -1140,7 +1134,7 @@ test_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_unref (window);
-  evt_test_wait_until (is_null, &window, "the window to go");
+  evt_test_wait_until (evt_test_is_cleared, &window, "the window to go");
 }
 
 /* --- Names for screen readers ---------------------------------------------------------------------- */

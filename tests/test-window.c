@@ -26,12 +26,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-pointer_cleared (gpointer pointer)
-{
-  return *(gpointer *) pointer == NULL;
-}
-
-static gboolean
 window_idle (gpointer window)
 {
   return !evt_window_is_busy (window);
@@ -102,7 +96,7 @@ fixture_tear_down (Fixture *fixture)
       g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
       gtk_window_destroy (window);
       g_object_unref (window);
-      evt_test_wait_until (pointer_cleared, &fixture->window, "the window to be finalized");
+      evt_test_wait_until (evt_test_is_cleared, &fixture->window, "the window to be finalized");
     }
 
   g_clear_object (&fixture->store);
