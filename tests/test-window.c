@@ -10,6 +10,7 @@
 #include "evt-demo.h"
 #include "evt-event-page-private.h"
 #include "evt-event-row.h"
+#include "evt-followups-view.h"
 #include "evt-list-view-private.h"
 #include "evt-people.h"
 #include "evt-planning.h"
@@ -236,6 +237,52 @@ get_built_view (EvtWindow  *window,
 
   g_assert_nonnull (view);
   return view;
+}
+
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+year_shown (gpointer window)
+{
+  return evt_window_get_year_shown (window);
+}
+
+/* "year-shown" comes once, after the frame that shows the year first read; a window
+ * that does not draw gets it within a second all the same, and the Follow-ups their
+ * store then (with their badge). */
+static void
+test_year_shown (void)
+{
+  Fixture fixture = { 0 };
+  guint n_shown = 0;
+  GtkWidget *followups;
+
+  fixture_open_store (&fixture, TRUE);
+  fixture.window = g_object_ref_sink (evt_window_new (NULL, 2022));
+  g_signal_connect (fixture.window, "year-shown", G_CALLBACK (count_signal), &n_shown);
+  evt_window_set_store (fixture.window, fixture.store);
+
+  /* Not presented: no frame will come. */
+  wait_for_window (fixture.window);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture.window)));
+  g_assert_null (adw_bin_get_child (ADW_BIN (get_child (fixture.window, "followups_bin"))));
+  evt_test_wait_until (year_shown, fixture.window, "the year to count as shown");
+  g_assert_cmpuint (n_shown, ==, 1);
+  followups = get_built_view (fixture.window, "followups_bin");
+  g_assert_true (evt_followups_view_get_store (EVT_FOLLOWUPS_VIEW (followups)) == fixture.store);
+
+  /* Another year read and drawn: not again. */
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  evt_window_set_year (fixture.window, 2021);
+  wait_for_window (fixture.window);
+  g_assert_cmpuint (n_shown, ==, 1);
+
+  fixture_tear_down (&fixture);
 }
 
 /* The agenda shows the months (@page "events"), or the status page of an empty year
@@ -1583,6 +1630,7 @@ main (int    argc,
   g_test_add_func ("/window/corrupt-database", test_corrupt_database);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/views", test_views);
+  g_test_add_func ("/window/year-shown", test_year_shown);
   g_test_add_func ("/window/cancel-undo", test_cancel_undo);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/delete-with-records", test_delete_with_records);

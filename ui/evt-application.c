@@ -20,9 +20,7 @@ struct _EvtApplication
   gboolean        opened;
   EvtFeedWriter  *feed_writer; /* rewrites the feeds when events change */
   char           *feed_error;  /* the last error it told */
-  EvtEventList   *verify_list; /* whose first load the integrity check waits for */
   gboolean        verify_started;
-  guint           verify_timeout_id;
   /* The first window's year, asked for while the store opens: see show_window(). */
   EvtEventList   *first_events;
 };
@@ -163,81 +161,25 @@ verify_done (GObject      *object,
 static void
 start_verify (EvtApplication *self)
 {
-  g_clear_handle_id (&self->verify_timeout_id, g_source_remove);
   if (self->verify_started)
     return;
   self->verify_started = TRUE;
   evt_store_verify_async (self->store, NULL, verify_done, g_object_ref (self));
 }
 
-static gboolean
-on_verify_timeout (gpointer user_data)
-{
-  EvtApplication *self = user_data;
-
-  self->verify_timeout_id = 0;
-  start_verify (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_verify_after_paint (GdkFrameClock  *clock,
-                       EvtApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_verify_after_paint, self);
-  start_verify (self);
-}
-
-/* After the window's next frame, the one that shows what it has read; within a second
- * all the same, should the window not draw (hidden, minimised). */
-static void
-verify_after_next_frame (EvtApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GdkFrameClock *clock = window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
-                         ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
-
-  if (clock == NULL)
-    {
-      start_verify (self);
-      return;
-    }
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_verify_after_paint), self, 0);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-  self->verify_timeout_id = g_timeout_add_seconds (1, on_verify_timeout, self);
-}
-
-static void
-on_first_list_loading (EvtEventList   *list,
-                       GParamSpec     *pspec,
-                       EvtApplication *self)
-{
-  if (evt_event_list_get_loading (list))
-    return;
-
-  g_signal_handlers_disconnect_by_data (list, self);
-  g_clear_object (&self->verify_list);
-  verify_after_next_frame (self);
-}
-
 /* The check reads the whole file: it waits until the window has read and shown the
- * year, so that the two do not compete for the processor. Writes wait for it
- * meanwhile. */
+ * year (EvtWindow::year-shown), so that the two do not compete for the processor.
+ * Writes wait for it meanwhile. */
 static void
 queue_verify (EvtApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  EvtEventList *list = EVT_IS_WINDOW (window)
-                       ? evt_window_get_event_list (EVT_WINDOW (window)) : NULL;
 
-  if (list == NULL || !evt_event_list_get_loading (list))
-    {
-      verify_after_next_frame (self);
-      return;
-    }
-
-  self->verify_list = g_object_ref (list);
-  g_signal_connect (list, "notify::loading", G_CALLBACK (on_first_list_loading), self);
+  if (!EVT_IS_WINDOW (window) || evt_window_get_year_shown (EVT_WINDOW (window)))
+    start_verify (self);
+  else
+    g_signal_connect_object (window, "year-shown", G_CALLBACK (start_verify), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -581,10 +523,6 @@ evt_application_dispose (GObject *object)
 {
   EvtApplication *self = (EvtApplication *)object;
 
-  if (self->verify_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->verify_list, self);
-  g_clear_object (&self->verify_list);
-  g_clear_handle_id (&self->verify_timeout_id, g_source_remove);
   g_clear_object (&self->first_events);
   g_clear_object (&self->feed_writer);
   g_clear_pointer (&self->feed_error, g_free);

@@ -146,6 +146,7 @@ struct _EvtWindow
   gint64                db_count;       /* -1 until counted */
   guint                 info_serial;
   guint                 slow_source;
+  guint                 shown_source;   /* year-shown within a second, drawn or not */
   guint                 header_idle;
   int                   width;          /* the window's, as last allocated */
   int                   squeeze_width;  /* where the switcher lacked room */
@@ -159,10 +160,17 @@ struct _EvtWindow
   guint                 narrow : 1;
   guint                 squeezed : 1;
   guint                 restoring_view : 1;
-  guint                 painted : 1;  /* the first frame is drawn */
+  guint                 year_shown : 1; /* a frame has shown the year first read */
 };
 
 G_DEFINE_FINAL_TYPE (EvtWindow, evt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  SIGNAL_YEAR_SHOWN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void update_event_actions (EvtWindow *self);
 static void on_event_activated (EvtWindow *self,
@@ -619,8 +627,7 @@ update_people_stores (EvtWindow *self)
 {
   if (self->store == NULL || people_have_store (self))
     return;
-  if (!is_people_view (get_view (self)) &&
-      (evt_event_list_get_loading (self->list) || !self->painted))
+  if (!is_people_view (get_view (self)) && !self->year_shown)
     return;
 
   ensure_followups_view (self);
@@ -629,13 +636,65 @@ update_people_stores (EvtWindow *self)
   evt_followups_view_set_store (self->followups_view, self->store);
 }
 
+static void on_year_painted (GdkFrameClock *clock,
+                             EvtWindow     *self);
+
 static void
-on_first_frame (GdkFrameClock *clock,
-                EvtWindow     *self)
+set_year_shown (EvtWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  self->painted = TRUE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->year_shown)
+    return;
+  g_clear_handle_id (&self->shown_source, g_source_remove);
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_year_painted, self);
+  self->year_shown = TRUE;
   update_people_stores (self);
+  g_signal_emit (self, signals[SIGNAL_YEAR_SHOWN], 0);
+}
+
+static void
+on_year_painted (GdkFrameClock *clock,
+                 EvtWindow     *self)
+{
+  set_year_shown (self);
+}
+
+static gboolean
+on_shown_timeout (gpointer user_data)
+{
+  EvtWindow *self = user_data;
+
+  self->shown_source = 0;
+  set_year_shown (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_paint (EvtWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_year_painted), self, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* Once the year is first read, the frame that shows it; within a second all the same,
+ * should the window not draw (hidden, minimised, on a workspace that gets no frames).
+ * What can wait for it (the people views' reads, the file's integrity check) then
+ * starts without competing with the year for the processor. */
+static void
+watch_year_shown (EvtWindow *self)
+{
+  if (self->year_shown || self->shown_source != 0 || self->list == NULL ||
+      evt_event_list_get_loading (self->list))
+    return;
+
+  watch_paint (self);
+  self->shown_source = g_timeout_add_seconds (1, on_shown_timeout, self);
 }
 
 static gboolean
@@ -662,6 +721,7 @@ on_list_loading_changed (EvtWindow *self)
     {
       g_clear_handle_id (&self->slow_source, g_source_remove);
       self->slow = FALSE;
+      watch_year_shown (self);
       update_people_stores (self);
     }
 
@@ -1021,9 +1081,9 @@ evt_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (evt_window_parent_class)->realize (widget);
 
-  if (!EVT_WINDOW (widget)->painted)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (on_first_frame), widget, 0);
+  /* The year was read before there was a frame clock to watch. */
+  if (EVT_WINDOW (widget)->shown_source != 0)
+    watch_paint (EVT_WINDOW (widget));
 }
 
 static void
@@ -2670,6 +2730,7 @@ evt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->slow_source, g_source_remove);
+  g_clear_handle_id (&self->shown_source, g_source_remove);
   g_clear_handle_id (&self->header_idle, g_source_remove);
 
   if (self->list != NULL)
@@ -2740,6 +2801,17 @@ evt_window_class_init (EvtWindowClass *klass)
   widget_class->realize = evt_window_realize;
   widget_class->size_allocate = evt_window_size_allocate;
   window_class->close_request = evt_window_close_request;
+
+  /**
+   * EvtWindow::year-shown:
+   * @self: the window
+   *
+   * Once, when a frame has shown the year first read (or a second after it was read,
+   * should the window not draw): what can wait for the start-up may start.
+   */
+  signals[SIGNAL_YEAR_SHOWN] =
+    g_signal_new ("year-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   /* The types of the template's widgets; the other views are made in code. */
   g_type_ensure (EVT_TYPE_HEADER_SWITCHER);
@@ -2926,6 +2998,20 @@ evt_window_get_store (EvtWindow *self)
 }
 
 /**
+ * evt_window_get_year_shown:
+ * @self: a window
+ *
+ * Returns: whether #EvtWindow::year-shown was emitted
+ */
+gboolean
+evt_window_get_year_shown (EvtWindow *self)
+{
+  g_return_val_if_fail (EVT_IS_WINDOW (self), FALSE);
+
+  return self->year_shown;
+}
+
+/**
  * evt_window_set_store:
  * @self: a window
  * @store: an open store
@@ -2977,6 +3063,7 @@ evt_window_set_store_full (EvtWindow    *self,
 
   refresh_info (self);
   load_year (self);
+  watch_year_shown (self);
   update_people_stores (self);
   update_actions (self);
   update_page (self);

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (EvtWindow, evt_window, EVT, WINDOW, AdwApplicationWindow)
 EvtWindow *evt_window_new        (GtkApplication *application,
                                   int             year);
 EvtStore  *evt_window_get_store  (EvtWindow      *self);
+gboolean   evt_window_get_year_shown (EvtWindow  *self);
 void       evt_window_set_store  (EvtWindow      *self,
                                   EvtStore       *store);
 void       evt_window_set_store_full (EvtWindow    *self,
