@@ -23,4 +23,10 @@ void      evt_store_set_sqlite_error (EvtStore   *self,
  * emitted after the commit. */
 void      evt_store_mark_changed    (EvtStore    *self);
 
+/* The plan SQLite makes to read @query's events (EXPLAIN QUERY PLAN, a step a line):
+ * tests check with it that queries use the indexes meant for them. */
+char     *evt_store_explain_query   (EvtStore       *self,
+                                      const EvtQuery *query,
+                                      GError        **error);
+
 G_END_DECLS

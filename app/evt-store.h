@@ -26,7 +26,7 @@ typedef enum
 } EvtStoreError;
 
 /* Schema version written in PRAGMA user_version. */
-#define EVT_STORE_SCHEMA_VERSION 4
+#define EVT_STORE_SCHEMA_VERSION 5
 
 #define EVT_TYPE_STORE (evt_store_get_type ())
 G_DECLARE_FINAL_TYPE (EvtStore, evt_store, EVT, STORE, GObject)

@@ -2145,6 +2145,32 @@ test_query_year (Fixture       *fixture,
                             "|Global Industrie");
 }
 
+/* A year is read through the index on the events' end: the events that start before
+ * its end are most of a file that holds years of them. */
+static void
+test_query_year_plan (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EvtQuery) year = evt_query_new ();
+  g_autoptr(EvtQuery) all = evt_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year_plan = NULL;
+  g_autofree char *all_plan = NULL;
+
+  fill_calendar (fixture->store);
+  evt_query_set_year (year, 2021);
+
+  year_plan = evt_store_explain_query (fixture->store, year, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (year_plan, "USING INDEX events_end (end>?)"));
+  g_assert_null (strstr (year_plan, "MULTI-INDEX"));
+  g_assert_null (strstr (year_plan, "events_start"));
+
+  all_plan = evt_store_explain_query (fixture->store, all, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (all_plan, "events_end"));
+}
+
 static void
 test_query_range (Fixture       *fixture,
                   gconstpointer  data)
@@ -3438,6 +3464,7 @@ main (int   argc,
   ADD ("transaction/nested", test_transaction_nested);
   ADD ("transaction/changed-signal", test_changed_signal);
   ADD ("query/year", test_query_year);
+  ADD ("query/year-plan", test_query_year_plan);
   ADD ("query/range", test_query_range);
   ADD ("query/filters", test_query_filters);
   ADD ("query/search", test_query_search);
