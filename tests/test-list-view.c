@@ -718,6 +718,77 @@ test_many_rows (Fixture       *fixture,
   g_assert_cmpstr (evt_event_get_uid (evt_list_view_get_selected (fixture->view)), ==, uid);
 }
 
+/* Counts the border nodes under @node, and those whose four sides differ in colour. */
+static void
+count_borders (GskRenderNode *node,
+               guint         *n_borders,
+               guint         *n_mixed)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_borders (gsk_container_node_get_child (node, i), n_borders, n_mixed);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_borders (gsk_transform_node_get_child (node), n_borders, n_mixed);
+      break;
+    case GSK_CLIP_NODE:
+      count_borders (gsk_clip_node_get_child (node), n_borders, n_mixed);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_borders (gsk_rounded_clip_node_get_child (node), n_borders, n_mixed);
+      break;
+    case GSK_OPACITY_NODE:
+      count_borders (gsk_opacity_node_get_child (node), n_borders, n_mixed);
+      break;
+    case GSK_DEBUG_NODE:
+      count_borders (gsk_debug_node_get_child (node), n_borders, n_mixed);
+      break;
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+
+        (*n_borders)++;
+        for (guint i = 1; i < 4; i++)
+          if (!gdk_rgba_equal (&colors[0], &colors[i]))
+            {
+              (*n_mixed)++;
+              break;
+            }
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The rows' separators and the cells' borders have one colour on every side: GTK
+ * 4.8's software renderer draws a border of four colours as a mesh, which once took a
+ * quarter of the List's drawing. */
+static void
+test_plain_borders (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkColumnView *column_view = evt_list_view_get_column_view (fixture->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (column_view));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  guint n_borders = 0;
+  guint n_mixed = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (GTK_WIDGET (column_view)),
+                          gtk_widget_get_height (GTK_WIDGET (column_view)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  count_borders (node, &n_borders, &n_mixed);
+
+  /* A separator a row at least, the first row's aside. */
+  g_assert_cmpuint (n_borders, >=, 10);
+  g_assert_cmpuint (n_mixed, ==, 0);
+}
+
 static void
 test_activate_and_select (Fixture       *fixture,
                           gconstpointer  data)
@@ -896,6 +967,7 @@ main (int    argc,
   ADD ("/list-view/activate-and-select", test_activate_and_select);
   ADD ("/list-view/keyboard-and-names", test_keyboard_and_names);
   ADD ("/list-view/many-rows", test_many_rows);
+  ADD ("/list-view/plain-borders", test_plain_borders);
 #undef ADD
 
   return g_test_run ();
