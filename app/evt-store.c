@@ -1888,7 +1888,8 @@ build_query_sql (QuerySql       *q,
           g_date_add_days (&next, 1);
           q->to = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&next),
                                    g_date_get_month (&next), g_date_get_day (&next));
-          /* "+": with a first day, not by the start's index, even to spare the sort. */
+          /* "+" keeps SQLite on the end's index (above) when there is a first day,
+           * even where the start's would spare it the sort. */
           g_string_append (q->sql, g_date_valid (&query->from) ? " AND +e.start < :to"
                                                                 : " AND e.start < :to");
         }
