@@ -784,7 +784,7 @@ test_plain_borders (Fixture       *fixture,
   g_assert_nonnull (node);
   count_borders (node, &n_borders, &n_mixed);
 
-  /* A separator a row at least, the first row's aside. */
+  /* The rows shown have their separators. */
   g_assert_cmpuint (n_borders, >=, 10);
   g_assert_cmpuint (n_mixed, ==, 0);
 }
