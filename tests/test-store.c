@@ -2145,26 +2145,52 @@ test_query_year (Fixture       *fixture,
                             "|Global Industrie");
 }
 
-/* A year is read through the index on the events' end: the events that start before
- * its end are most of a file that holds years of them. */
+/* A year is read by the index on one side of it: the events that end after its first
+ * day (a recent year), or those that start before its last (an early one), whichever
+ * side of the file, from its first start to its last end, is the shorter. */
 static void
 test_query_year_plan (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(EvtQuery) year = evt_query_new ();
+  g_autoptr(EvtQuery) recent = evt_query_new ();
+  g_autoptr(EvtQuery) early = evt_query_new ();
   g_autoptr(EvtQuery) all = evt_query_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *year_plan = NULL;
+  g_autofree char *recent_plan = NULL;
+  g_autofree char *early_plan = NULL;
   g_autofree char *all_plan = NULL;
+  g_autofree char *recent_titles = NULL;
+  g_autofree char *early_titles = NULL;
 
-  fill_calendar (fixture->store);
-  evt_query_set_year (year, 2021);
+  for (int year = 2010; year <= 2030; year++)
+    {
+      g_autofree char *title = g_strdup_printf ("Salon %d", year);
+      g_autofree char *dates = g_strdup_printf ("%d-06-10..%d-06-12", year, year);
+      g_autoptr(EvtEvent) event = insert (fixture->store, title, dates);
+    }
+  {
+    g_autoptr(EvtEvent) across = insert (fixture->store, "New Year 2012",
+                                         "2011-12-31T22:00..2012-01-01T02:00");
+    g_autoptr(EvtEvent) late = insert (fixture->store, "New Year 2029",
+                                       "2028-12-30..2029-01-02");
+  }
 
-  year_plan = evt_store_explain_query (fixture->store, year, &error);
+  evt_query_set_year (recent, 2029);
+  recent_plan = evt_store_explain_query (fixture->store, recent, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (year_plan, "USING INDEX events_end (end>?)"));
-  g_assert_null (strstr (year_plan, "MULTI-INDEX"));
-  g_assert_null (strstr (year_plan, "events_start"));
+  g_assert_nonnull (strstr (recent_plan, "USING INDEX events_end (end>?)"));
+  g_assert_null (strstr (recent_plan, "MULTI-INDEX"));
+  g_assert_null (strstr (recent_plan, "events_start"));
+  recent_titles = year_titles (fixture->store, 2029);
+  g_assert_cmpstr (recent_titles, ==, "New Year 2029|Salon 2029");
+
+  evt_query_set_year (early, 2011);
+  early_plan = evt_store_explain_query (fixture->store, early, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (early_plan, "USING INDEX events_start (start<?)"));
+  g_assert_null (strstr (early_plan, "events_end"));
+  early_titles = year_titles (fixture->store, 2011);
+  g_assert_cmpstr (early_titles, ==, "Salon 2011|New Year 2012");
 
   all_plan = evt_store_explain_query (fixture->store, all, &error);
   g_assert_no_error (error);
