@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1857,66 +1856,43 @@ query_sql_clear (QuerySql *q)
   g_free (q->today);
 }
 
-/* The day of a stored start or end ("2026-03-10" or "2026-03-10T09:00:00") as a
- * Julian day number, or -1. */
-static gint64
-julian_of_iso (const char *iso)
-{
-  unsigned int y, m, d;
-  GDate date;
-
-  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return -1;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return g_date_get_julian (&date);
-}
-
-/* Whether the events of @query's dates are searched by their end (an index on
- * "end >= first day") rather than by their start ("start < the day after the last").
- * Each reads the events on one side of the dates: after them, or before them, as many
- * as the file holds there. Events from a date on are found by their end; a range, on
- * the side where the file, from its first start to its last end, has fewer days. */
+/* Whether events between @from and before @to are searched by their end (the index on
+ * "end >= from") rather than by their start ("start < to"). Each reads the events on
+ * one side of the dates, as many as the file holds there: the side where the file,
+ * from its first start to its last end, has fewer days. */
 static gboolean
-search_by_end (EvtStore       *self,
-               const EvtQuery *query)
+nearer_to_end (EvtStore   *self,
+               const char *from,
+               const char *to)
 {
   sqlite3_stmt *stmt;
-  gint64 first = -1;
-  gint64 last = -1;
+  gboolean by_end = TRUE;
 
-  if (query == NULL || !g_date_valid (&query->from))
-    return FALSE;
-  if (!g_date_valid (&query->to))
-    return TRUE;
-
-  /* Two subqueries: each reads one end of its index. */
+  /* Each subquery reads one end of its index. */
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare_cached (self, "SELECT (SELECT min(start) FROM events),"
-                               " (SELECT max(end) FROM events)", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      first = julian_of_iso ((const char *) sqlite3_column_text (stmt, 0));
-      last = julian_of_iso ((const char *) sqlite3_column_text (stmt, 1));
-    }
+  stmt = prepare_cached (self, "SELECT ifnull (julianday ((SELECT max(end) FROM events))"
+                               " - julianday (?1) <= julianday (?2)"
+                               " - julianday ((SELECT min(start) FROM events)), 1)", NULL);
   if (stmt != NULL)
-    release_cached (stmt);
+    {
+      bind_text (stmt, 1, from);
+      bind_text (stmt, 2, to);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        by_end = sqlite3_column_int (stmt, 0);
+      release_cached (stmt);
+    }
   g_rec_mutex_unlock (&self->lock);
-
-  if (first < 0 || last < 0)
-    return TRUE;
-  return last - (gint64) g_date_get_julian (&query->from) <=
-         (gint64) g_date_get_julian (&query->to) - first;
+  return by_end;
 }
 
-/* @by_end: see search_by_end(). */
 static void
-build_query_sql (QuerySql       *q,
+build_query_sql (EvtStore       *self,
+                 QuerySql       *q,
                  const char     *columns,
-                 const EvtQuery *query,
-                 gboolean        by_end)
+                 const EvtQuery *query)
 {
+  gboolean by_end;
+
   q->sql = g_string_new ("SELECT ");
   g_string_append (q->sql, columns);
   g_string_append (q->sql, " FROM events e WHERE 1");
@@ -1924,18 +1900,9 @@ build_query_sql (QuerySql       *q,
   if (query != NULL)
     {
       if (g_date_valid (&query->from))
-        {
-          q->from = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&query->from),
-                                     g_date_get_month (&query->from),
-                                     g_date_get_day (&query->from));
-          /* A timed event ending at midnight does not reach that day. By the end,
-           * the first condition, implied by the second, is the index's range;
-           * otherwise "+" keeps SQLite off the end's index. */
-          g_string_append (q->sql, by_end
-                           ? " AND e.end >= :from"
-                             " AND (e.end = :from OR e.end > :from || 'T00:00:00')"
-                           : " AND (+e.end = :from OR +e.end > :from || 'T00:00:00')");
-        }
+        q->from = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&query->from),
+                                   g_date_get_month (&query->from),
+                                   g_date_get_day (&query->from));
       if (g_date_valid (&query->to))
         {
           GDate next = query->to;
@@ -1944,10 +1911,22 @@ build_query_sql (QuerySql       *q,
           g_date_add_days (&next, 1);
           q->to = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&next),
                                    g_date_get_month (&next), g_date_get_day (&next));
-          /* By the end, "+" keeps SQLite on its index even where the start's would
-           * spare it the sort. */
-          g_string_append (q->sql, by_end ? " AND +e.start < :to" : " AND e.start < :to");
         }
+      /* Events from a day on are found by their end; a range, from the nearer side. */
+      by_end = q->from != NULL && (q->to == NULL || nearer_to_end (self, q->from, q->to));
+
+      /* A timed event ending at midnight does not reach that day. By the end, the first
+       * condition, implied by the second, is the index's range; otherwise "+" keeps
+       * SQLite off the end's index. */
+      if (q->from != NULL)
+        g_string_append (q->sql, by_end
+                         ? " AND e.end >= :from"
+                           " AND (e.end = :from OR e.end > :from || 'T00:00:00')"
+                         : " AND (+e.end = :from OR +e.end > :from || 'T00:00:00')");
+      /* By the end, "+" keeps SQLite on its index even where the start's would spare
+       * it the sort. */
+      if (q->to != NULL)
+        g_string_append (q->sql, by_end ? " AND +e.start < :to" : " AND e.start < :to");
       append_mask_filter (q->sql, "e.status", query->statuses, EVT_N_STATUSES,
                           status_string);
       append_mask_filter (q->sql, "e.kind", query->kinds, EVT_N_KINDS, kind_string);
@@ -2113,7 +2092,7 @@ evt_store_query_cancellable (EvtStore        *self,
   if (!check_open (self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  build_query_sql (&q, EVENT_COLUMNS, query, search_by_end (self, query));
+  build_query_sql (self, &q, EVENT_COLUMNS, query);
 
   g_rec_mutex_lock (&self->lock);
   stmt = prepare_cached (self, q.sql->str, error);
@@ -2155,7 +2134,7 @@ evt_store_explain_query (EvtStore        *self,
   if (!check_open (self, error))
     return NULL;
 
-  build_query_sql (&q, EVENT_COLUMNS, query, search_by_end (self, query));
+  build_query_sql (self, &q, EVENT_COLUMNS, query);
   g_string_prepend (q.sql, "EXPLAIN QUERY PLAN ");
 
   g_rec_mutex_lock (&self->lock);
@@ -2410,7 +2389,7 @@ evt_store_query_rows (EvtStore        *self,
   if (!check_open (self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  build_query_sql (&q, ROW_COLUMNS, query, search_by_end (self, query));
+  build_query_sql (self, &q, ROW_COLUMNS, query);
 
   g_rec_mutex_lock (&self->lock);
   stmt = prepare_cached (self, q.sql->str, error);

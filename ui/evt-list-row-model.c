@@ -144,7 +144,6 @@ evt_list_row_model_update_row (EvtListRowModel *self,
   return TRUE;
 }
 
-
 /* Where the rows on screen are, estimated from the scrollbar as evenly high rows
  * among the @n_shown the view has: from @lo to before @hi, with two around. */
 static void
